@@ -1,0 +1,6 @@
+export * from './activities';
+export * from './audit';
+export * from './contacts';
+export * from './customers';
+export * from './orders';
+export * from './org';
