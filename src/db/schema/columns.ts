@@ -4,7 +4,7 @@ import { bigint, integer, timestamp } from 'drizzle-orm/pg-core';
 // Every business row carries its tenant so tables can be distributed by workspace_id (Citus).
 export const workspaceIdColumn = () => bigint('workspace_id', { mode: 'number' }).notNull();
 
-export const idColumn = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().notNull();
+export const idColumn = () => bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity().notNull();
 
 export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

@@ -13,7 +13,7 @@ import {
 import { idColumn, mutableColumns, tstz, workspaceIdColumn } from './columns';
 
 export const workspaces = pgTable('workspaces', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   customerCodeRule: text('customer_code_rule').notNull().default('C{yyyy}{seq:6}'),
@@ -123,7 +123,7 @@ export const securityEvents = pgTable(
   'security_events',
   {
     workspaceId: bigint('workspace_id', { mode: 'number' }),
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     kind: text('kind', {
       enum: ['login_ok', 'login_failed', 'login_throttled', 'access_denied', 'logout'],
     }).notNull(),
