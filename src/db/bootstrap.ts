@@ -4,7 +4,11 @@ import { workspaces } from './schema';
 
 /** Kehu always has at least one workspace; the first one is the default for logins and CLI work. */
 export async function ensureDefaultWorkspace(db: Db): Promise<number> {
-  const [existing] = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.id)).limit(1);
+  const [existing] = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .orderBy(asc(workspaces.id))
+    .limit(1);
   if (existing) return existing.id;
   const [created] = await db
     .insert(workspaces)
