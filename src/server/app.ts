@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DbHandle } from '../db/client';
+import { authRoutes } from './domains/auth/auth.routes';
+import type { SessionPolicy } from './domains/auth/auth.service';
+import { usersRoutes } from './domains/users/users.routes';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { i18nPlugin } from './plugins/i18n';
+import { openapiPlugin } from './plugins/openapi';
+import { createServices, type Services } from './services';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    dbHandle: DbHandle;
+    services: Services;
+    usersService: Services['users'];
+  }
+}
+
+export type AppOptions = {
+  db: DbHandle;
+  logger?: boolean | object;
+  session?: SessionPolicy;
+  /** Mark the session cookie Secure even behind a TLS-terminating proxy. */
+  secureCookies?: boolean;
+  /** Largest request body, in bytes. */
+  bodyLimit?: number;
+};
+
+/** Builds the Kehu HTTP app without listening; tests drive it with app.inject(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices(options.db, { session: options.session });
+  app.decorate('dbHandle', options.db);
+  app.decorate('services', services);
+  app.decorate('usersService', services.users);
+
+  await app.register(i18nPlugin);
+  await app.register(errorsPlugin);
+  await app.register(authPlugin, { authService: services.auth });
+  await app.register(openapiPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { secureCookies: options.secureCookies ?? false });
+      await api.register(usersRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: options.db.kind }));
+  return app;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Locale } from '../../shared/common/locale';
+
+const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
+  'kehu.invalid_phone': { en: 'Not a valid phone number.', zh: '电话号码格式不正确。' },
+  'kehu.invalid_tax_id': {
+    en: 'Not a valid unified social credit code (18 characters with a check character).',
+    zh: '统一社会信用代码无效（应为 18 位且校验位正确）。',
+  },
+  'kehu.invalid_money': {
+    en: 'Not a valid amount (at most 12 digits and 2 decimals).',
+    zh: '金额格式不正确（最多 12 位整数、2 位小数）。',
+  },
+  'kehu.blank': { en: 'Must not be empty.', zh: '不能为空。' },
+  'kehu.invalid_cursor': { en: 'Not a cursor this list gave out.', zh: '分页游标无效。' },
+  'kehu.unknown_custom_field': { en: 'No such custom field.', zh: '没有这个自定义字段。' },
+  'kehu.custom_field_type': { en: 'Wrong type for this custom field.', zh: '自定义字段的值类型不正确。' },
+  'kehu.custom_field_required': { en: 'This custom field is required.', zh: '此自定义字段为必填项。' },
+  'kehu.custom_field_option': { en: 'Not one of the allowed options.', zh: '不是允许的选项之一。' },
+  'kehu.unknown_user': { en: 'No such user in this workspace.', zh: '本工作区没有这个用户。' },
+  'kehu.unknown_product': { en: 'No such product.', zh: '没有这个产品。' },
+  'kehu.contact_not_of_customer': {
+    en: 'This contact does not belong to the customer.',
+    zh: '该联系人不属于此客户。',
+  },
+  'kehu.parent_is_self': { en: 'A customer cannot be its own parent.', zh: '客户不能是自己的上级客户。' },
+  'kehu.unknown_parent': { en: 'No such parent customer.', zh: '上级客户不存在。' },
+};
+
+export function translateKehuMessage(message: string, locale: Locale): string | undefined {
+  const m = KEHU_MESSAGES[message];
+  return m ? (locale === 'en' ? m.en : m.zh) : undefined;
+}
+
+type RawIssue = { code: string; message: string; path: (string | number)[]; [k: string]: unknown };
+
+const localeErrors = { en: z.locales.en().localeError, 'zh-CN': z.locales.zhCN().localeError };
+
+/** Re-words a zod issue in the caller's language; our own message keys come from the table above. */
+export function localizeIssue(issue: RawIssue, locale: Locale): string {
+  const own = translateKehuMessage(issue.message, locale);
+  if (own) return own;
+  const fn = localeErrors[locale] as (i: unknown) => string | { message: string } | undefined;
+  const out = fn({ ...issue, input: undefined });
+  return (typeof out === 'string' ? out : out?.message) ?? issue.message;
+}
