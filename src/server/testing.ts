@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { DbKind } from '../db/client';
 import { branches, users, workspaces } from '../db/schema';
 import { createTestDb, type TestDb } from '../db/testing';
@@ -10,6 +10,17 @@ export const TEST_PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;
 
 export type TestUser = Actor & { token: string };
+type UserKey =
+  | 'admin'
+  | 'manager'
+  | 'sales'
+  | 'sales2'
+  | 'salesNorth'
+  | 'managerNorth'
+  | 'service'
+  | 'analyst'
+  | 'otherAdmin'
+  | 'otherSales';
 export type Fixture = Awaited<ReturnType<typeof createFixture>>;
 
 /**
@@ -34,7 +45,7 @@ async function createFixture(db: TestDb, app: FastifyInstance) {
       { workspaceId: w2!.id, code: 'MAIN', name: '总部' },
     ])
     .returning();
-  const spec: [string, Role, number, number | null][] = [
+  const spec: [UserKey, Role, number, number | null][] = [
     ['admin', 'admin', w1!.id, null],
     ['manager', 'manager', w1!.id, east!.id],
     ['sales', 'sales', w1!.id, east!.id],
@@ -59,7 +70,7 @@ async function createFixture(db: TestDb, app: FastifyInstance) {
       })),
     )
     .returning();
-  const out = {} as Record<string, TestUser>;
+  const out = {} as Record<UserKey, TestUser>;
   for (const [i, [key]] of spec.entries()) {
     const u = rows[i]!;
     const actor: Actor = {
@@ -77,7 +88,7 @@ async function createFixture(db: TestDb, app: FastifyInstance) {
     workspaceId: w1!.id,
     otherWorkspaceId: w2!.id,
     branches: { east: east!.id, north: north!.id },
-    users: out as Record<(typeof spec)[number][0], TestUser>,
+    users: out,
   };
 }
 
@@ -86,7 +97,7 @@ export type TestApp = {
   db: TestDb;
   fx: Fixture;
   /** app.inject as a user (bearer token), JSON in and out. */
-  as(user: TestUser | null, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  as(user: TestUser | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 

@@ -78,7 +78,7 @@ export function createAuthService(
     async fromSession(cookieValue: string): Promise<Authenticated | null> {
       const id = sha256(cookieValue);
       const s = await repo.findSession(id);
-      if (!s || !s.user.active) return null;
+      if (!s?.user.active) return null;
       const now = Date.now();
       if (s.expiresAt.getTime() <= now || s.lastSeenAt.getTime() + policy.idleMinutes * 60_000 <= now) {
         await repo.deleteSession(id);
