@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DbHandle } from '../db/client';
+import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
 import type { SessionPolicy } from './domains/auth/auth.service';
+import { customersRoutes } from './domains/customers/customers.routes';
 import { usersRoutes } from './domains/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -53,6 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes, { secureCookies: options.secureCookies ?? false });
       await api.register(usersRoutes);
+      await api.register(customersRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,15 +1,24 @@
 import type { DbHandle } from '../db/client';
+import { createAuditService } from './domains/audit/audit.service';
 import { createAuthRepository } from './domains/auth/auth.repository';
 import { createAuthService, type SessionPolicy } from './domains/auth/auth.service';
+import { createCustomerGate } from './domains/customers/customers.access';
+import { createCustomersRepository } from './domains/customers/customers.repository';
+import { createCustomersService } from './domains/customers/customers.service';
 import { createUsersRepository } from './domains/users/users.repository';
 import { createUsersService } from './domains/users/users.service';
 
 /** Every domain service, wired to its repository; shared by the HTTP app and the CLI. */
 export function createServices(handle: DbHandle, opts: { session?: SessionPolicy } = {}) {
   const db = handle.db;
+  const auth = createAuthService(createAuthRepository(db), opts.session);
+  const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
   return {
-    auth: createAuthService(createAuthRepository(db), opts.session),
+    auth,
+    gate,
     users: createUsersService(createUsersRepository(db)),
+    customers: createCustomersService(createCustomersRepository(db), gate),
+    audit: createAuditService(db, gate),
   };
 }
 

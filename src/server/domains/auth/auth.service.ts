@@ -136,7 +136,7 @@ export function createAuthService(
 
     setLocale: (actor: Actor, locale: 'zh-CN' | 'en') =>
       repo.setLocale(actor.workspaceId, actor.userId, locale),
-    logAccessDenied: (actor: Actor | null, ip: string, detail: unknown) =>
+    logAccessDenied: (actor: Actor | null, ip: string | null, detail: unknown) =>
       repo.logSecurityEvent({
         kind: 'access_denied',
         workspaceId: actor?.workspaceId,

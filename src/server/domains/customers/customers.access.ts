@@ -1,0 +1,89 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { customers, customerTeamMembers } from '../../../db/schema';
+import { type Access, type ChildResource, canWriteChild, customerAccess } from '../../../shared/auth/policy';
+import type { Actor } from '../../../shared/auth/roles';
+import { forbidden, notFound } from '../../errors';
+
+/** The SQL twin of `customerAccess(...) !== 'none'`: filters every list to what the actor may see. */
+export function visibleCustomersSql(actor: Actor): SQL {
+  const ws = eq(customers.workspaceId, actor.workspaceId);
+  switch (actor.role) {
+    case 'admin':
+    case 'service':
+    case 'analyst':
+      return ws;
+    case 'manager':
+      return actor.branchId === null ? sql`false` : and(ws, eq(customers.branchId, actor.branchId))!;
+    case 'sales':
+      return and(
+        ws,
+        sql`(${customers.ownerId} = ${actor.userId} or exists (select 1 from ${customerTeamMembers} m
+          where m.workspace_id = ${customers.workspaceId} and m.customer_id = ${customers.id}
+          and m.user_id = ${actor.userId}))`,
+      )!;
+  }
+}
+
+export type CustomerGate = { access: Access; deleted: boolean };
+
+// Inside a transaction pass its `conn`: PGlite is one connection, so a query outside it would wait forever.
+
+/** Callback used to keep a record of a refused look at a hidden record. */
+export type DenialLogger = (actor: Actor, detail: Record<string, unknown>) => Promise<void>;
+
+export function createCustomerGate(db: Db, logDenial: DenialLogger) {
+  async function load(
+    actor: Actor,
+    customerId: number,
+    conn: Pick<Db, 'select'> = db,
+  ): Promise<CustomerGate | null> {
+    const [row] = await conn
+      .select({
+        ownerId: customers.ownerId,
+        branchId: customers.branchId,
+        deletedAt: customers.deletedAt,
+        team: sql<number[]>`coalesce((select array_agg(m.user_id) from ${customerTeamMembers} m
+          where m.workspace_id = ${customers.workspaceId} and m.customer_id = ${customers.id}), '{}')`,
+      })
+      .from(customers)
+      .where(and(eq(customers.workspaceId, actor.workspaceId), eq(customers.id, customerId)));
+    if (!row) return null;
+    const access = customerAccess(actor, {
+      ownerId: row.ownerId,
+      branchId: row.branchId,
+      teamUserIds: (row.team ?? []).map(Number),
+    });
+    return { access, deleted: row.deletedAt !== null };
+  }
+
+  /**
+   * What the actor may do with a customer. A customer the actor may not see is answered exactly like
+   * one that does not exist (404), and the attempt is logged.
+   */
+  async function require(
+    actor: Actor,
+    customerId: number,
+    need: 'read' | 'write' | ChildResource,
+    conn: Pick<Db, 'select'> = db,
+  ) {
+    const gate = await load(actor, customerId, conn);
+    if (!gate) throw notFound();
+    if (gate.access === 'none') {
+      await logDenial(actor, { entity: 'customer', id: customerId });
+      throw notFound();
+    }
+    const ok =
+      need === 'read'
+        ? true
+        : need === 'write'
+          ? gate.access === 'write'
+          : canWriteChild(actor, need, gate.access);
+    if (!ok) throw forbidden();
+    return gate;
+  }
+
+  return { load, require };
+}
+
+export type CustomerGateApi = ReturnType<typeof createCustomerGate>;

@@ -1,0 +1,212 @@
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import {
+  codeSequences,
+  customerBudgets,
+  customers,
+  customerTeamMembers,
+  customFieldDefs,
+  users,
+} from '../../../db/schema';
+import type { Actor } from '../../../shared/auth/roles';
+import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import type { CustomerListQuery } from '../../../shared/customers/customer.schema';
+import { validationError } from '../../errors';
+import { visibleCustomersSql } from './customers.access';
+import { customerSearch } from './customers.search';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Conn = Db | Tx;
+
+const {
+  searchGrams: _grams,
+  customFields: _cf,
+  workspaceId: _ws,
+  ...columnsOfSummary
+} = getTableColumns(customers);
+export const summaryColumns = columnsOfSummary;
+
+const SORT_COLUMNS = {
+  name: customers.name,
+  code: customers.code,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+} as const;
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+export function createCustomersRepository(db: Db) {
+  return {
+    db,
+
+    async get(conn: Conn, workspaceId: number, id: number, forUpdate = false) {
+      const q = conn
+        .select()
+        .from(customers)
+        .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
+      const [row] = forUpdate ? await q.for('update') : await q;
+      if (!row) return undefined;
+      const [budgets, team] = await Promise.all([
+        conn
+          .select({ category: customerBudgets.category, amount: customerBudgets.amount })
+          .from(customerBudgets)
+          .where(and(eq(customerBudgets.workspaceId, workspaceId), eq(customerBudgets.customerId, id)))
+          .orderBy(asc(customerBudgets.category)),
+        conn
+          .select({ userId: customerTeamMembers.userId, role: customerTeamMembers.role })
+          .from(customerTeamMembers)
+          .where(
+            and(eq(customerTeamMembers.workspaceId, workspaceId), eq(customerTeamMembers.customerId, id)),
+          )
+          .orderBy(asc(customerTeamMembers.userId)),
+      ]);
+      const { searchGrams: _g, workspaceId: _w, ...rest } = row;
+      return {
+        ...rest,
+        customFields: (row.customFields ?? {}) as Record<string, string | number | boolean | null>,
+        budgets,
+        team,
+      };
+    },
+
+    async findByCode(conn: Conn, workspaceId: number, code: string) {
+      const [row] = await conn
+        .select({ id: customers.id, code: customers.code, name: customers.name })
+        .from(customers)
+        .where(and(eq(customers.workspaceId, workspaceId), eq(customers.code, code)));
+      return row;
+    },
+
+    async users(conn: Conn, workspaceId: number, ids: number[]) {
+      if (!ids.length) return [];
+      return conn
+        .select({ id: users.id, branchId: users.branchId })
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids)));
+    },
+
+    customFieldDefs(conn: Conn, workspaceId: number) {
+      return conn
+        .select()
+        .from(customFieldDefs)
+        .where(and(eq(customFieldDefs.workspaceId, workspaceId), eq(customFieldDefs.entity, 'customer')));
+    },
+
+    /** The next counter of a code rule period; the row lock serialises concurrent creators. */
+    async nextSequence(tx: Tx, workspaceId: number, scope: string, period: string): Promise<number> {
+      const [row] = await tx
+        .insert(codeSequences)
+        .values({ workspaceId, scope, period, value: 1 })
+        .onConflictDoUpdate({
+          target: [codeSequences.workspaceId, codeSequences.scope, codeSequences.period],
+          set: { value: sql`${codeSequences.value} + 1` },
+        })
+        .returning({ value: codeSequences.value });
+      return row!.value;
+    },
+
+    async replaceBudgets(
+      tx: Tx,
+      workspaceId: number,
+      customerId: number,
+      budgets: { category: string; amount: string }[],
+    ) {
+      await tx
+        .delete(customerBudgets)
+        .where(and(eq(customerBudgets.workspaceId, workspaceId), eq(customerBudgets.customerId, customerId)));
+      if (budgets.length) {
+        await tx.insert(customerBudgets).values(budgets.map((b) => ({ ...b, workspaceId, customerId })));
+      }
+    },
+
+    async replaceTeam(
+      tx: Tx,
+      workspaceId: number,
+      customerId: number,
+      team: { userId: number; role: string }[],
+    ) {
+      await tx
+        .delete(customerTeamMembers)
+        .where(
+          and(
+            eq(customerTeamMembers.workspaceId, workspaceId),
+            eq(customerTeamMembers.customerId, customerId),
+          ),
+        );
+      if (team.length) {
+        await tx.insert(customerTeamMembers).values(team.map((m) => ({ ...m, workspaceId, customerId })));
+      }
+    },
+
+    async list(actor: Actor, query: CustomerListQuery) {
+      const conds: (SQL | undefined)[] = [visibleCustomersSql(actor)];
+      conds.push(query.deleted === 'only' ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt));
+      if (query.owner !== undefined)
+        conds.push(eq(customers.ownerId, query.owner === 'me' ? actor.userId : query.owner));
+      if (query.status?.length) conds.push(inArray(customers.status, query.status));
+      if (query.type?.length) conds.push(inArray(customers.type, query.type));
+      if (query.creditRating?.length) conds.push(inArray(customers.creditRating, query.creditRating));
+      if (query.province) conds.push(eq(customers.province, query.province));
+      if (query.tag) conds.push(sql`${customers.tags} @> ARRAY[${query.tag}]::text[]`);
+      if (query.createdFrom) conds.push(gte(customers.createdAt, new Date(query.createdFrom)));
+      if (query.createdTo) conds.push(lte(customers.createdAt, new Date(query.createdTo)));
+      if (query.updatedFrom) conds.push(gte(customers.updatedAt, new Date(query.updatedFrom)));
+      if (query.updatedTo) conds.push(lte(customers.updatedAt, new Date(query.updatedTo)));
+
+      // Keyset pagination over (sort key, id); the cursor carries the key as SQL text for full precision.
+      let key: SQL;
+      let keyType: SQL;
+      let descending: boolean;
+      if (query.q && !query.sort) {
+        const search = customerSearch(actor.workspaceId, query.q);
+        conds.push(search.where);
+        key = search.score;
+        keyType = sql`float8`;
+        descending = true;
+      } else {
+        if (query.q) conds.push(customerSearch(actor.workspaceId, query.q).where);
+        const sort = query.sort ?? '-updatedAt';
+        descending = sort.startsWith('-');
+        const name = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
+        key = sql`${SORT_COLUMNS[name]}`;
+        keyType = name === 'createdAt' || name === 'updatedAt' ? sql`timestamptz` : sql`text`;
+      }
+      if (query.cursor) {
+        const values = decodeCursor(query.cursor, 2);
+        if (!values || typeof values[0] !== 'string' || typeof values[1] !== 'number') {
+          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
+        }
+        const cmp = descending ? sql`<` : sql`>`;
+        conds.push(sql`(${key}, ${customers.id}) ${cmp} (cast(${values[0]} as ${keyType}), ${values[1]})`);
+      }
+      const rows = await db
+        .select({ ...summaryColumns, sortKey: sql<string>`(${key})::text` })
+        .from(customers)
+        .where(and(...conds))
+        .orderBy(descending ? desc(key) : asc(key), descending ? desc(customers.id) : asc(customers.id))
+        .limit(query.limit + 1);
+      const more = rows.length > query.limit;
+      const page = more ? rows.slice(0, query.limit) : rows;
+      const last = page[page.length - 1];
+      return {
+        items: page.map(({ sortKey: _k, ...row }) => row),
+        nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null,
+      };
+    },
+  };
+}
+
+export type CustomersRepository = ReturnType<typeof createCustomersRepository>;

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { id } from '../../../shared/common/fields';
+import { listResponse } from '../../../shared/common/pagination';
+import {
+  CreateCustomerSchema,
+  CustomerListQuerySchema,
+  CustomerSchema,
+  CustomerSummarySchema,
+  DeleteQuerySchema,
+  UpdateCustomerSchema,
+} from '../../../shared/customers/customer.schema';
+import { requireActor } from '../../plugins/auth';
+
+const tags = ['customers'];
+const params = z.object({ id });
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const service = app.services.customers;
+
+  app.get(
+    '/customers',
+    {
+      schema: {
+        tags,
+        summary: 'List and search customers (keyset pagination)',
+        querystring: CustomerListQuerySchema,
+        response: { 200: listResponse(CustomerSummarySchema) },
+      },
+    },
+    async (request) => service.list(requireActor(request), request.query),
+  );
+
+  app.post(
+    '/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Create a customer',
+        body: CreateCustomerSchema,
+        response: { 201: CustomerSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/customers/:id',
+    { schema: { tags, summary: 'A customer profile', params, response: { 200: CustomerSchema } } },
+    async (request) => service.get(requireActor(request), request.params.id),
+  );
+
+  app.patch(
+    '/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a customer (send the version you read; 409 when it changed since)',
+        params,
+        body: UpdateCustomerSchema,
+        response: { 200: CustomerSchema },
+      },
+    },
+    async (request) => service.update(requireActor(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Soft-delete a customer (restorable)',
+        params,
+        querystring: DeleteQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      await service.remove(requireActor(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/customers/:id/restore',
+    { schema: { tags, summary: 'Restore a deleted customer', params, response: { 200: CustomerSchema } } },
+    async (request) => service.restore(requireActor(request), request.params.id),
+  );
+};
