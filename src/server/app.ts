@@ -4,6 +4,7 @@ import type { DbHandle } from '../db/client';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
 import type { SessionPolicy } from './domains/auth/auth.service';
+import { customFieldsRoutes } from './domains/custom-fields/custom-fields.routes';
 import { customersRoutes } from './domains/customers/customers.routes';
 import { usersRoutes } from './domains/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes);
       await api.register(customersRoutes);
       await api.register(auditRoutes);
+      await api.register(customFieldsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import type { DbHandle } from '../db/client';
 import { createAuditService } from './domains/audit/audit.service';
 import { createAuthRepository } from './domains/auth/auth.repository';
 import { createAuthService, type SessionPolicy } from './domains/auth/auth.service';
+import { createCustomFieldsService } from './domains/custom-fields/custom-fields.service';
 import { createCustomerGate } from './domains/customers/customers.access';
 import { createCustomersRepository } from './domains/customers/customers.repository';
 import { createCustomersService } from './domains/customers/customers.service';
@@ -19,6 +20,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     users: createUsersService(createUsersRepository(db)),
     customers: createCustomersService(createCustomersRepository(db), gate),
     audit: createAuditService(db, gate),
+    customFields: createCustomFieldsService(db),
   };
 }
 

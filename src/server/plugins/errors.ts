@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '../../shared/common/problem';
 import { AppError, commonErrors } from '../errors';
-import { localizeIssue } from './validation-messages';
+import { localizeIssue, translateKehuMessage } from './validation-messages';
 
 const TITLES: Record<number, { en: string; zh: string }> = {
   400: { en: 'Bad request', zh: '请求有误' },
@@ -28,7 +28,14 @@ export function problemOf(err: AppError, request: FastifyRequest): Problem {
     title: title ? (request.locale === 'en' ? title.en : title.zh) : err.code,
     detail: err.localizedMessage(request.locale),
     instance: request.url.split('?')[0],
-    ...(err.fieldErrors ? { errors: err.fieldErrors } : {}),
+    ...(err.fieldErrors
+      ? {
+          errors: err.fieldErrors.map((e) => ({
+            field: e.field,
+            message: translateKehuMessage(e.message, request.locale) ?? e.message,
+          })),
+        }
+      : {}),
   };
 }
 
