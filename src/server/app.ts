@@ -18,6 +18,8 @@ declare module 'fastify' {
     dbHandle: DbHandle;
     services: Services;
     usersService: Services['users'];
+    /** Every route registered, for the access-control suite. */
+    kehuRoutes: { method: string; url: string }[];
   }
 }
 
@@ -41,6 +43,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('kehuRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
 
   const services = createServices(options.db, { session: options.session });
   app.decorate('dbHandle', options.db);

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './testing';
+
+describe('the app', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('publishes an OpenAPI 3.1 document generated from the zod schemas, and its reference', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/v1/customers');
+    expect(doc.components.schemas.Customer.properties.code).toBeDefined();
+    expect(doc.components.schemas.Problem).toBeDefined();
+    const first = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    const docs =
+      first.statusCode === 301
+        ? await t.app.inject({ method: 'GET', url: first.headers.location as string })
+        : first;
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('asks for sign-in on every API endpoint but login and logout', async () => {
+    const open = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+    const api = t.app.kehuRoutes.filter((r) => r.url.startsWith('/api/v1/'));
+    expect(api.length).toBeGreaterThan(10);
+    for (const r of api) {
+      if (open.has(`${r.method} ${r.url}`)) continue;
+      const url = r.url.replace(/:(\w+)/g, (_m, name) => (name === 'entity' ? 'customer' : '1'));
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
+      // Validation may run before the handler; either way nothing is served to a stranger.
+      expect([401, 422], `${r.method} ${r.url}`).toContain(res.statusCode);
+      if (res.statusCode === 200) throw new Error(`${r.method} ${r.url} answered an anonymous caller`);
+    }
+  });
+
+  it('answers unknown routes and wrong languages with problem+json', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nope',
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'route_not_found', title: '未找到' });
+  });
+});
