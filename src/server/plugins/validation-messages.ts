@@ -19,10 +19,20 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
   'kehu.custom_field_option': { en: 'Not one of the allowed options.', zh: '不是允许的选项之一。' },
   'kehu.unknown_user': { en: 'No such user in this workspace.', zh: '本工作区没有这个用户。' },
   'kehu.unknown_product': { en: 'No such product.', zh: '没有这个产品。' },
+  'kehu.invalid_quantity': {
+    en: 'Not a valid quantity (at most 11 digits and 3 decimals).',
+    zh: '数量格式不正确（最多 11 位整数、3 位小数）。',
+  },
+  'kehu.line_needs_item': { en: 'Give a product or a description.', zh: '请填写产品或描述。' },
+  'kehu.amount_out_of_range': {
+    en: 'The amount is too large (at most 999,999,999,999.99).',
+    zh: '金额过大（最多 999,999,999,999.99）。',
+  },
   'kehu.contact_not_of_customer': {
     en: 'This contact does not belong to the customer.',
     zh: '该联系人不属于此客户。',
   },
+  'kehu.one_line': { en: 'Must be a single line.', zh: '只能填写一行。' },
   'kehu.parent_is_self': { en: 'A customer cannot be its own parent.', zh: '客户不能是自己的上级客户。' },
   'kehu.unknown_parent': { en: 'No such parent customer.', zh: '上级客户不存在。' },
 };

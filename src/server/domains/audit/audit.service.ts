@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, contacts, orders } from '../../../db/schema';
-import { canReadAudit } from '../../../shared/auth/policy';
+import { canReadAudit, canWriteProducts } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import { forbidden, notFound } from '../../errors';
 import type { CustomerGateApi } from '../customers/customers.access';
@@ -30,7 +30,7 @@ export function createAuditService(db: Db, gate: CustomerGateApi) {
       if (!canReadAudit(actor)) throw forbidden();
       const customerId = await customerOf(actor, entity, id);
       if (customerId !== null) await gate.require(actor, customerId, 'read');
-      else if (actor.role !== 'admin') throw forbidden(); // users, products, settings: admins only
+      else if (entity === 'product' ? !canWriteProducts(actor) : actor.role !== 'admin') throw forbidden();
       return listAudit(db, actor.workspaceId, entity, id);
     },
   };

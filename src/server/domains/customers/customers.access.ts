@@ -70,7 +70,8 @@ export function createCustomerGate(db: Db, logDenial: DenialLogger) {
     const gate = await load(actor, customerId, conn);
     if (!gate) throw notFound();
     if (gate.access === 'none') {
-      await logDenial(actor, { entity: 'customer', id: customerId });
+      // Not awaited: inside a PGlite transaction the log write must wait until the transaction ends.
+      logDenial(actor, { entity: 'customer', id: customerId }).catch(() => {});
       throw notFound();
     }
     const ok =

@@ -1,0 +1,171 @@
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { codeSequences, customers, orderLines, orders } from '../../../db/schema';
+import type { Actor } from '../../../shared/auth/roles';
+import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import type { OrderListQuery, OrderSummary } from '../../../shared/orders/order.schema';
+import { validationError } from '../../errors';
+import { visibleCustomersSql } from '../customers/customers.access';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** The database, or the open transaction: inside one always pass it (PGlite is one connection). */
+export type Conn = Pick<Db, 'select'>;
+
+const { workspaceId: _ws, ...summaryColumns } = getTableColumns(orders);
+const { workspaceId: _lw, orderId: _o, ...lineColumns } = getTableColumns(orderLines);
+
+export type NewLine = Omit<typeof orderLines.$inferInsert, 'workspaceId' | 'orderId' | 'lineNo'>;
+
+const liveOrder = (workspaceId: number) => and(eq(orders.workspaceId, workspaceId), isNull(orders.deletedAt));
+
+export function createOrdersRepository(db: Db) {
+  return {
+    db,
+
+    /** An order with its lines, deleted or not; undefined when not in the workspace. */
+    async get(conn: Conn, workspaceId: number, id: number, forUpdate = false) {
+      const q = conn
+        .select(summaryColumns)
+        .from(orders)
+        .where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, id)));
+      const [row] = forUpdate ? await q.for('update') : await q;
+      if (!row) return undefined;
+      const lines = await conn
+        .select(lineColumns)
+        .from(orderLines)
+        .where(and(eq(orderLines.workspaceId, workspaceId), eq(orderLines.orderId, id)))
+        .orderBy(asc(orderLines.lineNo));
+      return { ...(row as OrderSummary), lines };
+    },
+
+    async findByNo(conn: Conn, workspaceId: number, orderNo: string) {
+      const [row] = await conn
+        .select({ id: orders.id, orderNo: orders.orderNo, customerId: orders.customerId })
+        .from(orders)
+        .where(and(eq(orders.workspaceId, workspaceId), eq(orders.orderNo, orderNo)));
+      return row;
+    },
+
+    /** The next counter of an order-number period; the row lock serialises concurrent creators. */
+    async nextSequence(tx: Tx, workspaceId: number, period: string): Promise<number> {
+      const [row] = await tx
+        .insert(codeSequences)
+        .values({ workspaceId, scope: 'order', period, value: 1 })
+        .onConflictDoUpdate({
+          target: [codeSequences.workspaceId, codeSequences.scope, codeSequences.period],
+          set: { value: sql`${codeSequences.value} + 1` },
+        })
+        .returning({ value: codeSequences.value });
+      return row!.value;
+    },
+
+    async replaceLines(tx: Tx, workspaceId: number, orderId: number, lines: readonly NewLine[]) {
+      await tx
+        .delete(orderLines)
+        .where(and(eq(orderLines.workspaceId, workspaceId), eq(orderLines.orderId, orderId)));
+      if (lines.length) {
+        await tx
+          .insert(orderLines)
+          .values(lines.map((line, i) => ({ ...line, workspaceId, orderId, lineNo: i + 1 })));
+      }
+    },
+
+    /** Live orders of customers the actor may see, newest first: keyset on (ordered_at, id) descending. */
+    async list(actor: Actor, query: OrderListQuery) {
+      const conds: (SQL | undefined)[] = [liveOrder(actor.workspaceId), visibleCustomersSql(actor)];
+      if (query.customerId !== undefined) conds.push(eq(orders.customerId, query.customerId));
+      if (query.status?.length) conds.push(inArray(orders.status, query.status));
+      if (query.orderedFrom) conds.push(gte(orders.orderedAt, query.orderedFrom));
+      if (query.orderedTo) conds.push(lte(orders.orderedAt, query.orderedTo));
+      if (query.q) {
+        const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conds.push(sql`${orders.orderNo} ilike ${pattern}`);
+      }
+      if (query.cursor) {
+        const values = decodeCursor(query.cursor, 2);
+        if (
+          !values ||
+          typeof values[0] !== 'string' ||
+          !/^\d{4}-\d{2}-\d{2}$/.test(values[0]) ||
+          typeof values[1] !== 'number'
+        ) {
+          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
+        }
+        conds.push(
+          sql`(${orders.orderedAt}, ${orders.id}) < (cast(${values[0]} as date), cast(${values[1]} as bigint))`,
+        );
+      }
+      const rows = (await db
+        .select(summaryColumns)
+        .from(orders)
+        .innerJoin(
+          customers,
+          and(eq(customers.workspaceId, orders.workspaceId), eq(customers.id, orders.customerId)),
+        )
+        .where(and(...conds))
+        .orderBy(desc(orders.orderedAt), desc(orders.id))
+        .limit(query.limit + 1)) as OrderSummary[];
+      const more = rows.length > query.limit;
+      const items = more ? rows.slice(0, query.limit) : rows;
+      const last = items[items.length - 1];
+      return { items, nextCursor: more && last ? encodeCursor([last.orderedAt, last.id]) : null };
+    },
+  };
+}
+
+export type OrdersRepository = ReturnType<typeof createOrdersRepository>;
+
+export type OrderTotals = {
+  /** Sum of total_amount over orders dated in (today − 12 months, today]. */
+  last12Months: string;
+  lifetime: string;
+  lastOrderDate: string | null;
+  orderCount: number;
+};
+
+/**
+ * A customer's order totals for the 360 view, summed exactly in SQL numeric: live orders only
+ * (cancelled and deleted ones excluded). `today` is the business date 'YYYY-MM-DD'. No access check:
+ * the caller has passed the customer gate.
+ */
+export async function orderTotalsOfCustomer(
+  conn: Conn,
+  workspaceId: number,
+  customerId: number,
+  today: string,
+): Promise<OrderTotals> {
+  const since = sql`(cast(${today} as date) - interval '12 months')::date`;
+  const [row] = await conn
+    .select({
+      last12Months: sql<string>`coalesce(sum(${orders.totalAmount}) filter (where ${orders.orderedAt} > ${since}
+        and ${orders.orderedAt} <= cast(${today} as date)), 0.00)::text`,
+      lifetime: sql<string>`coalesce(sum(${orders.totalAmount}), 0.00)::text`,
+      lastOrderDate: sql<string | null>`max(${orders.orderedAt})::text`,
+      orderCount: sql<number>`count(*)::int`,
+    })
+    .from(orders)
+    .where(
+      and(liveOrder(workspaceId), eq(orders.customerId, customerId), sql`${orders.status} <> 'cancelled'`),
+    );
+  return {
+    last12Months: row?.last12Months ?? '0.00',
+    lifetime: row?.lifetime ?? '0.00',
+    lastOrderDate: row?.lastOrderDate ?? null,
+    orderCount: Number(row?.orderCount ?? 0),
+  };
+}
+
+/** A customer's latest orders (any status, not deleted), newest first, for the timeline; no access check. */
+export async function recentOrdersOfCustomer(
+  conn: Conn,
+  workspaceId: number,
+  customerId: number,
+  limit: number,
+): Promise<OrderSummary[]> {
+  return (await conn
+    .select(summaryColumns)
+    .from(orders)
+    .where(and(liveOrder(workspaceId), eq(orders.customerId, customerId)))
+    .orderBy(desc(orders.orderedAt), desc(orders.id))
+    .limit(limit)) as OrderSummary[];
+}
