@@ -1,11 +1,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DbHandle } from '../db/client';
+import { activitiesRoutes } from './domains/activities';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
 import type { SessionPolicy } from './domains/auth/auth.service';
+import { contactsRoutes } from './domains/contacts';
 import { customFieldsRoutes } from './domains/custom-fields/custom-fields.routes';
 import { customersRoutes } from './domains/customers/customers.routes';
+import { ordersRoutes } from './domains/orders';
+import { productsRoutes } from './domains/products';
 import { usersRoutes } from './domains/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -66,6 +70,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { secureCookies: options.secureCookies ?? false });
       await api.register(usersRoutes);
       await api.register(customersRoutes);
+      await api.register(contactsRoutes);
+      await api.register(activitiesRoutes);
+      await api.register(productsRoutes);
+      await api.register(ordersRoutes);
       await api.register(auditRoutes);
       await api.register(customFieldsRoutes);
     },

@@ -1,11 +1,15 @@
 import type { DbHandle } from '../db/client';
+import { createActivities } from './domains/activities';
 import { createAuditService } from './domains/audit/audit.service';
 import { createAuthRepository } from './domains/auth/auth.repository';
 import { createAuthService, type SessionPolicy } from './domains/auth/auth.service';
+import { createContacts } from './domains/contacts';
 import { createCustomFieldsService } from './domains/custom-fields/custom-fields.service';
 import { createCustomerGate } from './domains/customers/customers.access';
 import { createCustomersRepository } from './domains/customers/customers.repository';
 import { createCustomersService } from './domains/customers/customers.service';
+import { createOrders } from './domains/orders';
+import { createProducts } from './domains/products';
 import { createUsersRepository } from './domains/users/users.repository';
 import { createUsersService } from './domains/users/users.service';
 
@@ -14,11 +18,16 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
   const db = handle.db;
   const auth = createAuthService(createAuthRepository(db), opts.session);
   const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
+  const products = createProducts(db);
   return {
     auth,
     gate,
+    products,
+    orders: createOrders(db, gate, products),
     users: createUsersService(createUsersRepository(db)),
     customers: createCustomersService(createCustomersRepository(db), gate),
+    contacts: createContacts(db, gate),
+    activities: createActivities(db, gate),
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
   };
