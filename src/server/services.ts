@@ -10,6 +10,7 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
+import { createTimelineService } from './domains/timeline/timeline.service';
 import { createUsersRepository } from './domains/users/users.repository';
 import { createUsersService } from './domains/users/users.service';
 
@@ -19,13 +20,15 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
   const auth = createAuthService(createAuthRepository(db), opts.session);
   const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
   const products = createProducts(db);
+  const customers = createCustomersService(createCustomersRepository(db), gate);
   return {
     auth,
     gate,
     products,
     orders: createOrders(db, gate, products),
     users: createUsersService(createUsersRepository(db)),
-    customers: createCustomersService(createCustomersRepository(db), gate),
+    customers,
+    timeline: createTimelineService(db, customers),
     contacts: createContacts(db, gate),
     activities: createActivities(db, gate),
     audit: createAuditService(db, gate),

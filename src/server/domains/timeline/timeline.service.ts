@@ -1,0 +1,71 @@
+import type { Db } from '../../../db/client';
+import type { Actor } from '../../../shared/auth/roles';
+import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import type { TimelineQuery } from '../../../shared/customers/customer360.schema';
+import { validationError } from '../../errors';
+import { listContactsOfCustomer } from '../contacts';
+import { localDay } from '../customers/customer-codes';
+import type { CustomersService } from '../customers/customers.service';
+import { orderTotalsOfCustomer } from '../orders';
+import {
+  openItemsOfCustomer,
+  type TimelineKey,
+  timelineOfCustomer,
+  workspaceTimeZone,
+} from './timeline.repository';
+
+const isoDay = (d: { year: number; month: number; day: number }) =>
+  `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+function parseCursor(cursor: string | undefined): TimelineKey | undefined {
+  if (!cursor) return undefined;
+  const v = decodeCursor(cursor, 3);
+  if (!v || typeof v[0] !== 'string' || typeof v[1] !== 'string' || typeof v[2] !== 'number') {
+    throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
+  }
+  return { at: v[0], kind: v[1], id: v[2] };
+}
+
+/** The customer's timeline and 360° view; access is the customer's (checked by `customers.get`). */
+export function createTimelineService(db: Db, customers: CustomersService) {
+  async function page(actor: Actor, customerId: number, query: TimelineQuery, timeZone: string) {
+    const rows = await timelineOfCustomer(db, {
+      workspaceId: actor.workspaceId,
+      customerId,
+      timeZone,
+      limit: query.limit,
+      after: parseCursor(query.cursor),
+      kind: query.kind,
+    });
+    const more = rows.length > query.limit;
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(({ key: _k, ...entry }) => entry),
+      nextCursor: more && last ? encodeCursor([last.key.at, last.key.kind, last.key.id]) : null,
+    };
+  }
+
+  return {
+    async timeline(actor: Actor, customerId: number, query: TimelineQuery) {
+      await customers.gate.require(actor, customerId, 'read');
+      return page(actor, customerId, query, await workspaceTimeZone(db, actor.workspaceId));
+    },
+
+    async view360(actor: Actor, customerId: number) {
+      const profile = await customers.get(actor, customerId);
+      const timeZone = await workspaceTimeZone(db, actor.workspaceId);
+      const today = isoDay(localDay(new Date(), timeZone));
+      const ws = actor.workspaceId;
+      const [contacts, timeline, orderTotals, openItems] = await Promise.all([
+        listContactsOfCustomer(db, ws, customerId),
+        page(actor, customerId, { limit: 20 }, timeZone),
+        orderTotalsOfCustomer(db, ws, customerId, today),
+        openItemsOfCustomer(db, { workspaceId: ws, customerId, today, timeZone }),
+      ]);
+      return { profile, contacts, timeline: timeline.items, orderTotals, openItems };
+    },
+  };
+}
+
+export type TimelineService = ReturnType<typeof createTimelineService>;

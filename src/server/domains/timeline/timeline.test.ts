@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '../../../db/testing';
+import { createTestApp, type TestApp, type TestUser } from '../../testing';
+
+const drivers = await testDrivers();
+
+describe.each(drivers)('timeline and 360 view on %s', (kind) => {
+  let t: TestApp;
+  let customerId: number;
+  const post = async (user: TestUser, url: string, payload: object) => {
+    const res = await t.as(user, { method: 'POST', url, payload });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const sales = t.fx.users.sales;
+    customerId = (await post(sales, '/api/v1/customers', { name: '上海浦江化学有限公司', status: 'active' }))
+      .id;
+    await post(sales, '/api/v1/contacts', {
+      customerId,
+      name: '王伟',
+      isPrimary: true,
+      decisionRole: 'decision_maker',
+    });
+    await post(sales, '/api/v1/contacts', { customerId, name: '李娜' });
+    // Shanghai is UTC+8: an order dated 2026-03-02 sits at 2026-03-01T16:00Z on the timeline.
+    for (const [subject, occurredAt] of [
+      ['拜访采购部', '2026-03-01T09:00:00+08:00'],
+      ['电话跟进报价', '2026-03-02T10:00:00+08:00'],
+      ['寄送样品', '2026-03-03T15:30:00+08:00'],
+    ] as const) {
+      await post(sales, '/api/v1/activities', {
+        customerId,
+        type: 'call',
+        subject,
+        occurredAt,
+        nextFollowUpOn: '2099-01-01',
+      });
+    }
+    await post(sales, '/api/v1/orders', {
+      customerId,
+      orderNo: 'SO-1',
+      orderedAt: '2026-03-02',
+      status: 'completed',
+      lines: [{ description: '硫酸 98%', quantity: '10', unitPrice: '1234.50', unitCost: '1000.00' }],
+    });
+    await post(sales, '/api/v1/orders', {
+      customerId,
+      orderNo: 'SO-2',
+      orderedAt: '2026-03-04',
+      status: 'confirmed',
+      lines: [{ description: '烧碱', quantity: '1', unitPrice: '0.10' }],
+    });
+    await post(sales, '/api/v1/orders', {
+      customerId,
+      orderNo: 'SO-X',
+      orderedAt: '2026-03-05',
+      status: 'cancelled',
+      lines: [{ description: '退货', quantity: '1', unitPrice: '99.00' }],
+    });
+  });
+  afterAll(() => t.close());
+
+  it('merges touches and orders newest first and pages through them', async () => {
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/customers/${customerId}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = (await t.as(t.fx.users.sales, { method: 'GET', url })).json();
+      titles.push(...res.items.map((e: { title: string }) => e.title));
+      cursor = res.nextCursor;
+    } while (cursor);
+    expect(titles).toEqual(['SO-X', 'SO-2', '寄送样品', '电话跟进报价', 'SO-1', '拜访采购部']);
+    const orders = (
+      await t.as(t.fx.users.sales, {
+        method: 'GET',
+        url: `/api/v1/customers/${customerId}/timeline?kind=order`,
+      })
+    ).json();
+    expect(orders.items.map((e: { title: string }) => e.title)).toEqual(['SO-X', 'SO-2', 'SO-1']);
+    expect(orders.items[2]).toMatchObject({ amount: '12345.00', currency: 'CNY', subtype: 'completed' });
+  });
+
+  it('answers the 360 view: profile, contacts, latest timeline, exact totals, open items', async () => {
+    const res = await t.as(t.fx.users.service, { method: 'GET', url: `/api/v1/customers/${customerId}/360` });
+    expect(res.statusCode).toBe(200);
+    const v = res.json();
+    expect(v.profile.name).toBe('上海浦江化学有限公司');
+    expect(v.contacts.map((c: { name: string }) => c.name)).toEqual(['王伟', '李娜']);
+    expect(v.timeline).toHaveLength(6);
+    expect(v.orderTotals).toMatchObject({ lifetime: '12345.10', lastOrderDate: '2026-03-04', orderCount: 2 });
+    expect(v.openItems).toEqual({ openOrders: 1, followUps: 3, overdueFollowUps: 0 });
+  });
+
+  it('hides another rep’s customer and other workspaces’ as 404', async () => {
+    for (const user of [t.fx.users.salesNorth, t.fx.users.otherAdmin]) {
+      for (const path of ['360', 'timeline']) {
+        const res = await t.as(user, { method: 'GET', url: `/api/v1/customers/${customerId}/${path}` });
+        expect(res.statusCode).toBe(404);
+      }
+    }
+  });
+});
