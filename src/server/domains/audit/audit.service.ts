@@ -27,9 +27,10 @@ export function createAuditService(db: Db, gate: CustomerGateApi) {
 
   return {
     async history(actor: Actor, entity: AuditEntity, id: number) {
-      if (!canReadAudit(actor)) throw forbidden();
+      // Visibility first: a record the actor may not see is a 404 whatever their role.
       const customerId = await customerOf(actor, entity, id);
       if (customerId !== null) await gate.require(actor, customerId, 'read');
+      if (!canReadAudit(actor)) throw forbidden();
       else if (entity === 'product' ? !canWriteProducts(actor) : actor.role !== 'admin') throw forbidden();
       return listAudit(db, actor.workspaceId, entity, id);
     },

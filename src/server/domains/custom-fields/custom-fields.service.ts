@@ -66,14 +66,14 @@ export function createCustomFieldsService(db: Db) {
     },
 
     async update(actor: Actor, id: number, input: UpdateInput) {
-      if (!canManageSettings(actor)) throw forbidden();
       return db.transaction(async (tx) => {
         const [before] = await tx
           .select()
           .from(customFieldDefs)
           .where(byId(actor.workspaceId, id))
           .for('update');
-        if (!before) throw notFound();
+        if (!before) throw notFound(); // another workspace's field is a 404 before it is a 403
+        if (!canManageSettings(actor)) throw forbidden();
         if (before.version !== input.version) throw versionConflict(before.version);
         const { version: _v, ...fields } = input;
         const options = fields.options ?? before.options;

@@ -63,6 +63,8 @@ export function createProductsService(repo: ProductsRepository) {
     },
 
     async update(actor: Actor, id: number, input: UpdateProduct) {
+      // Another workspace's product is a 404 before it is a 403.
+      if (!(await repo.get(db, actor.workspaceId, id))) throw notFound();
       if (!canWriteProducts(actor)) throw forbidden();
       const { version, ...fields } = input;
       if (fields.code) {

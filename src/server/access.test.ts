@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '../db/testing';
+import { createTestApp, type TestApp, type TestUser } from './testing';
+
+/**
+ * Every endpoint, called by users who must not see the object: a rep of another branch, the manager of
+ * another branch, and an admin of another workspace. Object routes must answer 404 (never 403 with
+ * details), lists must not leak, and nothing may change. A route missing from the table fails the suite.
+ */
+const drivers = await testDrivers();
+const SECRET = 'SECRET-7f3a';
+
+type Ids = {
+  customer: number;
+  contact: number;
+  activity: number;
+  order: number;
+  product: number;
+  field: number;
+  token: number;
+};
+type Case = {
+  /** customer: hangs off the hidden customer; workspace: any user of another workspace must get 404. */
+  scope: 'customer' | 'workspace' | 'list' | 'self';
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => object;
+};
+
+const v1 = { version: 1 };
+const CASES: Record<string, Case> = {
+  'GET /api/v1/customers': { scope: 'list', path: () => `/api/v1/customers?q=${SECRET}` },
+  'GET /api/v1/contacts': { scope: 'list', path: () => '/api/v1/contacts' },
+  'GET /api/v1/activities': { scope: 'list', path: () => '/api/v1/activities' },
+  'GET /api/v1/orders': { scope: 'list', path: () => '/api/v1/orders' },
+  'GET /api/v1/customers/:id': { scope: 'customer', path: (i) => `/api/v1/customers/${i.customer}` },
+  'PATCH /api/v1/customers/:id': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}`,
+    body: () => ({ ...v1, city: 'x' }),
+  },
+  'DELETE /api/v1/customers/:id': { scope: 'customer', path: (i) => `/api/v1/customers/${i.customer}` },
+  'POST /api/v1/customers/:id/restore': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/restore`,
+  },
+  'GET /api/v1/customers/:id/contacts': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/contacts`,
+  },
+  'GET /api/v1/customers/:id/activities': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/activities`,
+  },
+  'GET /api/v1/customers/:id/orders': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/orders`,
+  },
+  'GET /api/v1/customers/:id/timeline': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/timeline`,
+  },
+  'GET /api/v1/customers/:id/360': { scope: 'customer', path: (i) => `/api/v1/customers/${i.customer}/360` },
+  'POST /api/v1/contacts': {
+    scope: 'customer',
+    path: () => '/api/v1/contacts',
+    body: (i) => ({ customerId: i.customer, name: '张三' }),
+  },
+  'GET /api/v1/contacts/:id': { scope: 'customer', path: (i) => `/api/v1/contacts/${i.contact}` },
+  'PATCH /api/v1/contacts/:id': {
+    scope: 'customer',
+    path: (i) => `/api/v1/contacts/${i.contact}`,
+    body: () => ({ ...v1, title: 'x' }),
+  },
+  'DELETE /api/v1/contacts/:id': { scope: 'customer', path: (i) => `/api/v1/contacts/${i.contact}` },
+  'POST /api/v1/contacts/:id/restore': {
+    scope: 'customer',
+    path: (i) => `/api/v1/contacts/${i.contact}/restore`,
+  },
+  'POST /api/v1/activities': {
+    scope: 'customer',
+    path: () => '/api/v1/activities',
+    body: (i) => ({ customerId: i.customer, type: 'call', subject: 'x' }),
+  },
+  'GET /api/v1/activities/:id': { scope: 'customer', path: (i) => `/api/v1/activities/${i.activity}` },
+  'PATCH /api/v1/activities/:id': {
+    scope: 'customer',
+    path: (i) => `/api/v1/activities/${i.activity}`,
+    body: () => ({ ...v1, subject: 'x' }),
+  },
+  'DELETE /api/v1/activities/:id': { scope: 'customer', path: (i) => `/api/v1/activities/${i.activity}` },
+  'POST /api/v1/orders': {
+    scope: 'customer',
+    path: () => '/api/v1/orders',
+    body: (i) => ({
+      customerId: i.customer,
+      orderedAt: '2026-01-05',
+      lines: [{ description: 'x', quantity: '1', unitPrice: '1' }],
+    }),
+  },
+  'GET /api/v1/orders/:id': { scope: 'customer', path: (i) => `/api/v1/orders/${i.order}` },
+  'PATCH /api/v1/orders/:id': {
+    scope: 'customer',
+    path: (i) => `/api/v1/orders/${i.order}`,
+    body: () => ({ ...v1, notes: 'x' }),
+  },
+  'DELETE /api/v1/orders/:id': { scope: 'customer', path: (i) => `/api/v1/orders/${i.order}` },
+  'GET /api/v1/audit/:entity/:id': { scope: 'customer', path: (i) => `/api/v1/audit/customer/${i.customer}` },
+  'GET /api/v1/products': { scope: 'list', path: () => '/api/v1/products' },
+  'GET /api/v1/products/:id': { scope: 'workspace', path: (i) => `/api/v1/products/${i.product}` },
+  'PATCH /api/v1/products/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/products/${i.product}`,
+    body: () => ({ ...v1, name: 'x' }),
+  },
+  'GET /api/v1/custom-fields': { scope: 'list', path: () => '/api/v1/custom-fields' },
+  'PATCH /api/v1/custom-fields/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/custom-fields/${i.field}`,
+    body: () => ({ ...v1, labelEn: 'x' }),
+  },
+  'GET /api/v1/users': { scope: 'list', path: () => '/api/v1/users' },
+  'GET /api/v1/branches': { scope: 'list', path: () => '/api/v1/branches' },
+  'GET /api/v1/auth/tokens': { scope: 'list', path: () => '/api/v1/auth/tokens' },
+  'DELETE /api/v1/auth/tokens/:id': { scope: 'workspace', path: (i) => `/api/v1/auth/tokens/${i.token}` },
+  // Acting on oneself or creating in one's own workspace: there is no one else's object to reach.
+  'POST /api/v1/auth/login': { scope: 'self', path: () => '' },
+  'POST /api/v1/auth/logout': { scope: 'self', path: () => '' },
+  'GET /api/v1/auth/me': { scope: 'self', path: () => '' },
+  'PATCH /api/v1/auth/me': { scope: 'self', path: () => '' },
+  'POST /api/v1/auth/tokens': { scope: 'self', path: () => '' },
+  'POST /api/v1/users': { scope: 'self', path: () => '' },
+  'POST /api/v1/customers': { scope: 'self', path: () => '' },
+  'POST /api/v1/products': { scope: 'self', path: () => '' },
+  'POST /api/v1/custom-fields': { scope: 'self', path: () => '' },
+};
+
+describe.each(drivers)('access control on every endpoint on %s', (kind) => {
+  let t: TestApp;
+  let ids: Ids;
+  const ok = async (user: TestUser, method: 'POST', url: string, payload: object) => {
+    const res = await t.as(user, { method, url, payload });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json().id as number;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const { sales, admin } = t.fx.users;
+    const customer = await ok(sales, 'POST', '/api/v1/customers', {
+      name: `${SECRET} 秘密客户`,
+      code: SECRET,
+    });
+    ids = {
+      customer,
+      contact: await ok(sales, 'POST', '/api/v1/contacts', {
+        customerId: customer,
+        name: `${SECRET} 联系人`,
+        email: 'secret@x.cn',
+      }),
+      activity: await ok(sales, 'POST', '/api/v1/activities', {
+        customerId: customer,
+        type: 'visit',
+        subject: `${SECRET} 拜访`,
+      }),
+      order: await ok(sales, 'POST', '/api/v1/orders', {
+        customerId: customer,
+        orderNo: SECRET,
+        orderedAt: '2026-01-05',
+        lines: [{ description: SECRET, quantity: '2', unitPrice: '10.00' }],
+      }),
+      product: await ok(admin, 'POST', '/api/v1/products', { code: SECRET, name: SECRET, unit: 't' }),
+      field: await ok(admin, 'POST', '/api/v1/custom-fields', {
+        key: 'secret_f',
+        labelZh: SECRET,
+        labelEn: SECRET,
+        type: 'text',
+      }),
+      token: await ok(sales, 'POST', '/api/v1/auth/tokens', { name: SECRET }),
+    };
+  });
+  afterAll(() => t.close());
+
+  it('covers every API route', () => {
+    const routes = t.app.kehuRoutes
+      .filter((r) => r.url.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in CASES))).toEqual([]);
+  });
+
+  for (const intruder of ['salesNorth', 'managerNorth', 'otherAdmin', 'otherSales'] as const) {
+    it(`shows ${intruder} nothing it must not see, and lets it change nothing`, async () => {
+      const user = t.fx.users[intruder];
+      const foreignWorkspace = user.workspaceId !== t.fx.workspaceId;
+      for (const [route, c] of Object.entries(CASES)) {
+        if (c.scope === 'self' || (c.scope === 'workspace' && !foreignWorkspace)) continue;
+        const method = route.split(' ')[0] as 'GET';
+        const res = await t.as(user, { method, url: c.path(ids), payload: c.body?.(ids) });
+        if (c.scope === 'list') {
+          if (
+            !foreignWorkspace &&
+            ['/api/v1/products', '/api/v1/custom-fields'].some((p) => route.endsWith(p))
+          )
+            continue;
+          expect(res.statusCode, route).toBe(200);
+          expect(res.body, route).not.toContain(SECRET);
+          if (foreignWorkspace) expect(res.body, route).not.toContain('"sales@test.kehu"');
+          continue;
+        }
+        expect(res.statusCode, `${intruder} ${route}`).toBe(404);
+        expect(res.body, route).not.toContain(SECRET);
+      }
+    });
+  }
+
+  it('left every hidden object as it was', async () => {
+    const { sales, admin } = t.fx.users;
+    for (const path of [
+      `customers/${ids.customer}`,
+      `contacts/${ids.contact}`,
+      `activities/${ids.activity}`,
+      `orders/${ids.order}`,
+    ]) {
+      const res = await t.as(sales, { method: 'GET', url: `/api/v1/${path}` });
+      expect(res.json(), path).toMatchObject({ version: 1, deletedAt: null });
+    }
+    const product = await t.as(admin, { method: 'GET', url: `/api/v1/products/${ids.product}` });
+    expect(product.json()).toMatchObject({ version: 1, name: SECRET });
+    const contacts = await t.as(sales, { method: 'GET', url: `/api/v1/customers/${ids.customer}/contacts` });
+    expect(contacts.json().items).toHaveLength(1);
+    const tokens = await t.as(sales, { method: 'GET', url: '/api/v1/auth/tokens' });
+    expect(tokens.json().items.find((x: { id: number }) => x.id === ids.token).revokedAt).toBeNull();
+    const users = await t.as(t.fx.users.otherAdmin, { method: 'GET', url: '/api/v1/users' });
+    expect(
+      users.json().items.every((u: { workspaceId: number }) => u.workspaceId === t.fx.otherWorkspaceId),
+    ).toBe(true);
+  });
+});
