@@ -120,6 +120,12 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/v1/users': { scope: 'list', path: () => '/api/v1/users' },
   'GET /api/v1/branches': { scope: 'list', path: () => '/api/v1/branches' },
+  'GET /api/v1/teams': { scope: 'list', path: () => '/api/v1/teams' },
+  'PATCH /api/v1/users/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/users/${i.user}`,
+    body: () => ({ ...v1, name: 'x' }),
+  },
   'GET /api/v1/auth/tokens': { scope: 'list', path: () => '/api/v1/auth/tokens' },
   'DELETE /api/v1/auth/tokens/:id': { scope: 'workspace', path: (i) => `/api/v1/auth/tokens/${i.token}` },
   // Acting on oneself or creating in one's own workspace: there is no one else's object to reach.
@@ -129,6 +135,8 @@ const CASES: Record<string, Case> = {
   'PATCH /api/v1/auth/me': { scope: 'self', path: () => '' },
   'POST /api/v1/auth/tokens': { scope: 'self', path: () => '' },
   'POST /api/v1/users': { scope: 'self', path: () => '' },
+  'POST /api/v1/branches': { scope: 'self', path: () => '' },
+  'POST /api/v1/teams': { scope: 'self', path: () => '' },
   'POST /api/v1/customers': { scope: 'self', path: () => '' },
   'POST /api/v1/products': { scope: 'self', path: () => '' },
   'POST /api/v1/custom-fields': { scope: 'self', path: () => '' },
@@ -151,6 +159,7 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
       code: SECRET,
     });
     ids = {
+      user: sales.userId,
       customer,
       contact: await ok(sales, 'POST', '/api/v1/contacts', {
         customerId: customer,

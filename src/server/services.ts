@@ -11,6 +11,7 @@ import { createCustomersService } from './domains/customers/customers.service';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
 import { createTimelineService } from './domains/timeline/timeline.service';
+import { createOrgService } from './domains/users/org.service';
 import { createUsersRepository } from './domains/users/users.repository';
 import { createUsersService } from './domains/users/users.service';
 
@@ -20,13 +21,15 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
   const auth = createAuthService(createAuthRepository(db), opts.session);
   const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
   const products = createProducts(db);
+  const usersRepo = createUsersRepository(db);
   const customers = createCustomersService(createCustomersRepository(db), gate);
   return {
     auth,
     gate,
     products,
     orders: createOrders(db, gate, products),
-    users: createUsersService(createUsersRepository(db)),
+    users: createUsersService(usersRepo),
+    org: createOrgService(usersRepo),
     customers,
     timeline: createTimelineService(db, customers),
     contacts: createContacts(db, gate),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles';
-import { email, id, text } from '../common/fields';
+import { email, id, text, version } from '../common/fields';
 import { LOCALES } from '../common/locale';
 
 export const UserSchema = z
@@ -13,6 +13,7 @@ export const UserSchema = z
     branchId: z.number().nullable(),
     locale: z.enum(LOCALES).nullable(),
     active: z.boolean(),
+    version: z.number(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
@@ -33,3 +34,34 @@ export type CreateUser = z.infer<typeof CreateUserSchema>;
 export const BranchSchema = z
   .object({ id: z.number(), code: z.string(), name: z.string() })
   .meta({ id: 'Branch' });
+
+export const UpdateUserSchema = z
+  .object({
+    name: text(100).optional(),
+    role: z.enum(ROLES).optional(),
+    branchId: id.nullish(),
+    active: z.boolean().optional(),
+    version,
+  })
+  .strict()
+  .meta({ id: 'UpdateUser' });
+export type UpdateUser = z.infer<typeof UpdateUserSchema>;
+
+export const CreateBranchSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,30}$/),
+    name: text(100),
+  })
+  .strict()
+  .meta({ id: 'CreateBranch' });
+
+export const TeamSchema = z
+  .object({ id: z.number(), branchId: z.number(), name: z.string() })
+  .meta({ id: 'Team' });
+export const CreateTeamSchema = z
+  .object({ branchId: id, name: text(100) })
+  .strict()
+  .meta({ id: 'CreateTeam' });

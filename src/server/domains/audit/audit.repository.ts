@@ -3,7 +3,16 @@ import type { Db } from '../../../db/client';
 import { auditLog } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 
-export type AuditEntity = 'customer' | 'contact' | 'activity' | 'order' | 'product' | 'user' | 'custom_field';
+export type AuditEntity =
+  | 'customer'
+  | 'contact'
+  | 'activity'
+  | 'order'
+  | 'product'
+  | 'user'
+  | 'branch'
+  | 'team'
+  | 'custom_field';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */

@@ -130,7 +130,7 @@ describe.each(drivers)('customers over HTTP on %s', (kind) => {
     const dealers = (
       await t.as(t.fx.users.admin, {
         method: 'GET',
-        url: '/api/v1/customers?type=dealer&owner=' + t.fx.users.sales2.userId,
+        url: `/api/v1/customers?type=dealer&owner=${t.fx.users.sales2.userId}`,
       })
     ).json();
     expect(dealers.items).toHaveLength(5);

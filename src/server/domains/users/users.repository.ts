@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { branches, users } from '../../../db/schema';
+import { branches, teams, users } from '../../../db/schema';
 
 export const userColumns = {
   id: users.id,
@@ -11,6 +11,7 @@ export const userColumns = {
   branchId: users.branchId,
   locale: users.locale,
   active: users.active,
+  version: users.version,
 };
 
 export function createUsersRepository(db: Db) {
@@ -43,6 +44,13 @@ export function createUsersRepository(db: Db) {
         .from(branches)
         .where(and(eq(branches.workspaceId, workspaceId), eq(branches.id, branchId)));
       return row;
+    },
+    listTeams(workspaceId: number) {
+      return db
+        .select({ id: teams.id, branchId: teams.branchId, name: teams.name })
+        .from(teams)
+        .where(eq(teams.workspaceId, workspaceId))
+        .orderBy(asc(teams.id));
     },
     listBranches(workspaceId: number) {
       return db

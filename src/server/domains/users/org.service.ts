@@ -1,0 +1,94 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
+import { branches, teams, users } from '../../../db/schema';
+import { canManageUsers } from '../../../shared/auth/policy';
+import type { Actor } from '../../../shared/auth/roles';
+import type { UpdateUser } from '../../../shared/users/user.schema';
+import { forbidden, notFound, versionConflict } from '../../errors';
+import { recordAudit } from '../audit/audit.repository';
+import { userErrors } from './users.errors';
+import { type UsersRepository, userColumns } from './users.repository';
+
+/** Company → branches (分公司) → teams, and changes to users; admins only, every change audited. */
+export function createOrgService(repo: UsersRepository) {
+  const db = repo.db;
+
+  return {
+    async updateUser(actor: Actor, userId: number, input: UpdateUser) {
+      const existing = await repo.get(actor.workspaceId, userId);
+      if (!existing) throw notFound();
+      if (!canManageUsers(actor)) throw forbidden();
+      const { version, ...fields } = input;
+      const role = fields.role ?? existing.role;
+      const branchId = fields.branchId === undefined ? existing.branchId : fields.branchId;
+      if (role === 'manager' && !branchId) throw userErrors.error('branch_required');
+      if (branchId && !(await repo.branch(actor.workspaceId, branchId)))
+        throw userErrors.error('unknown_branch');
+      return db.transaction(async (tx) => {
+        const where = and(eq(users.workspaceId, actor.workspaceId), eq(users.id, userId));
+        const [before] = await tx.select(userColumns).from(users).where(where).for('update');
+        if (!before) throw notFound();
+        if (before.version !== version) throw versionConflict(before.version);
+        const losesAdmin =
+          before.role === 'admin' && before.active && (role !== 'admin' || fields.active === false);
+        if (losesAdmin) {
+          const [other] = await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(
+              and(
+                eq(users.workspaceId, actor.workspaceId),
+                eq(users.role, 'admin'),
+                eq(users.active, true),
+                ne(users.id, userId),
+              ),
+            )
+            .limit(1);
+          if (!other) throw userErrors.error('last_admin');
+        }
+        const [after] = await tx
+          .update(users)
+          .set({ ...fields, branchId, version: sql`${users.version} + 1`, updatedAt: new Date() })
+          .where(where)
+          .returning(userColumns);
+        await recordAudit(tx, actor, { entity: 'user', entityId: userId, action: 'update', before, after });
+        return after!;
+      });
+    },
+
+    async createBranch(actor: Actor, input: { code: string; name: string }) {
+      if (!canManageUsers(actor)) throw forbidden();
+      try {
+        return await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(branches)
+            .values({ ...input, workspaceId: actor.workspaceId, createdBy: actor.userId })
+            .returning({ id: branches.id, code: branches.code, name: branches.name });
+          await recordAudit(tx, actor, { entity: 'branch', entityId: row!.id, action: 'create', after: row });
+          return row!;
+        });
+      } catch (err) {
+        if (pgErrorCode(err) === UNIQUE_VIOLATION)
+          throw userErrors.error('duplicate_branch', { code: input.code });
+        throw err;
+      }
+    },
+
+    listTeams: (actor: Actor) => repo.listTeams(actor.workspaceId),
+
+    async createTeam(actor: Actor, input: { branchId: number; name: string }) {
+      if (!canManageUsers(actor)) throw forbidden();
+      if (!(await repo.branch(actor.workspaceId, input.branchId))) throw userErrors.error('unknown_branch');
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(teams)
+          .values({ ...input, workspaceId: actor.workspaceId, createdBy: actor.userId })
+          .returning({ id: teams.id, branchId: teams.branchId, name: teams.name });
+        await recordAudit(tx, actor, { entity: 'team', entityId: row!.id, action: 'create', after: row });
+        return row!;
+      });
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;
