@@ -11,6 +11,7 @@ const drivers = await testDrivers();
 const SECRET = 'SECRET-7f3a';
 
 type Ids = {
+  user: number;
   customer: number;
   contact: number;
   activity: number;
