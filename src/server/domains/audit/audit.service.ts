@@ -31,7 +31,10 @@ export function createAuditService(db: Db, gate: CustomerGateApi) {
       const customerId = await customerOf(actor, entity, id);
       if (customerId !== null) await gate.require(actor, customerId, 'read');
       if (!canReadAudit(actor)) throw forbidden();
-      else if (entity === 'product' ? !canWriteProducts(actor) : actor.role !== 'admin') throw forbidden();
+      // Records outside any customer: products for those who keep the price list, the rest for admins.
+      if (customerId === null && (entity === 'product' ? !canWriteProducts(actor) : actor.role !== 'admin')) {
+        throw forbidden();
+      }
       return listAudit(db, actor.workspaceId, entity, id);
     },
   };

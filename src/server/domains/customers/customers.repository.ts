@@ -172,12 +172,13 @@ export function createCustomersRepository(db: Db) {
       let descending: boolean;
       if (query.q && !query.sort) {
         const search = customerSearch(actor.workspaceId, query.q);
-        conds.push(search.where);
+        conds.push(sql`${customers.id} in (${search.candidates})`);
         key = search.score;
         keyType = sql`float8`;
         descending = true;
       } else {
-        if (query.q) conds.push(customerSearch(actor.workspaceId, query.q).where);
+        if (query.q)
+          conds.push(sql`${customers.id} in (${customerSearch(actor.workspaceId, query.q).candidates})`);
         const sort = query.sort ?? '-updatedAt';
         descending = sort.startsWith('-');
         const name = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;

@@ -1,59 +1,80 @@
-import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { contacts, customers } from '../../../db/schema';
+import { type SQL, sql } from 'drizzle-orm';
+import { customers } from '../../../db/schema';
+import { normalizePhone } from '../../../shared/contacts/contact.schema';
 import { queryGrams } from '../../../shared/customers/search-grams';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const PHONE_LIKE = /^\+?[\d\s-]{5,}$/;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\d]/u;
 
 /**
- * `q` finds customers by code (prefix), name or short name (pg_trgm similarity; substrings of 3+
- * characters), any 2+ character fragment of a Chinese name (character bigrams, GIN `@>`), and by a
- * contact's name, phone or e-mail. `score` ranks: exact code, exact name, then closeness.
+ * How many matches each kind of match may contribute before ranking. A fragment as common as 有限公司
+ * matches nearly every customer; ranking all of them would make one keystroke cost a table scan, so each
+ * index contributes at most this many candidates and the best of those are shown.
  */
-export function customerSearch(workspaceId: number, rawQ: string): { where: SQL; score: SQL<number> } {
+export const SEARCH_CANDIDATES_PER_KIND = 200;
+
+/**
+ * `q` finds customers by code prefix, exact name, any 2+ character fragment of a Chinese name (character
+ * bigrams, GIN `@>`), trigram similarity and substrings of Latin names (pg_trgm), and by a contact's name
+ * prefix, phone or e-mail. Each kind of match is one index probe; their union is then ranked by `score`:
+ * exact code, exact name, code prefix, then closeness of the name.
+ */
+export function customerSearch(workspaceId: number, rawQ: string): { candidates: SQL; score: SQL<number> } {
   const q = rawQ.normalize('NFKC').trim();
   const like = escapeLike(q);
   const grams = queryGrams(q);
   const len = [...q].length;
+  const cap = sql.raw(String(SEARCH_CANDIDATES_PER_KIND));
+  const ws = sql`workspace_id = ${workspaceId}`;
+  const live = sql`deleted_at is null`;
+  const parts: SQL[] = [
+    sql`(select id from customers where ${ws} and lower(code) like lower(${`${like}%`}) limit ${cap})`,
+    sql`(select id from customers where ${ws} and name = ${q} limit ${cap})`,
+    sql`(select customer_id from contacts where ${ws} and ${live} and name like ${`${like}%`} limit ${cap})`,
+  ];
+  if (grams.length) {
+    const arr = sql`ARRAY[${sql.join(
+      grams.map((g) => sql`${g}`),
+      sql`, `,
+    )}]::text[]`;
+    parts.push(sql`(select id from customers where ${ws} and search_grams @> ${arr} limit ${cap})`);
+  }
+  if (len >= 3 && LATIN_OR_DIGIT.test(q)) {
+    parts.push(
+      sql`(select id from customers where ${ws} and name % ${q} limit ${cap})`,
+      sql`(select id from customers where ${ws} and short_name % ${q} limit ${cap})`,
+      sql`(select id from customers where ${ws} and name ilike ${`%${like}%`} limit ${cap})`,
+    );
+  }
+  if (PHONE_LIKE.test(q)) {
+    parts.push(
+      sql`(select customer_id from contacts where ${ws} and ${live} and phones @> ARRAY[${normalizePhone(q)}]::text[] limit ${cap})`,
+    );
+  }
+  if (q.includes('@')) {
+    parts.push(
+      sql`(select customer_id from contacts where ${ws} and ${live} and lower(email) = lower(${q}) limit ${cap})`,
+    );
+  }
+  const candidates = sql`select id from (${sql.join(parts, sql` union `)}) candidates(id)`;
+
   const gramsMatch = grams.length
-    ? sql`${customers.searchGrams} @> ${sql`ARRAY[${sql.join(
+    ? sql`${customers.searchGrams} @> ARRAY[${sql.join(
         grams.map((g) => sql`${g}`),
         sql`, `,
-      )}]::text[]`}`
+      )}]::text[]`
     : sql`false`;
-  const substring = len >= 3 ? sql`${customers.name} ilike ${`%${like}%`}` : sql`false`;
-  const phone = PHONE_LIKE.test(q) ? q.replace(/[\s-]/g, '') : null;
-
-  const contactHits = sql`${customers.id} in (select ${contacts.customerId} from ${contacts} where ${and(
-    eq(contacts.workspaceId, workspaceId),
-    isNull(contacts.deletedAt),
-    or(
-      eq(contacts.name, q),
-      sql`${contacts.name} like ${`${like}%`}`,
-      len >= 3 ? sql`${contacts.name} ilike ${`%${like}%`}` : undefined,
-      phone ? sql`${contacts.phones} @> ARRAY[${phone}]::text[]` : undefined,
-      q.includes('@') ? sql`lower(${contacts.email}) = lower(${q})` : undefined,
-    ),
-  )})`;
-
-  const where = or(
-    sql`lower(${customers.code}) like lower(${`${like}%`})`,
-    sql`${customers.name} % ${q}`,
-    sql`${customers.shortName} % ${q}`,
-    gramsMatch,
-    substring,
-    contactHits,
-  )!;
-
-  const score = sql<number>`greatest(
+  const nameLen = sql`greatest(char_length(${customers.name}), 1)`;
+  // Every candidate matched something (perhaps only a contact): 0.3 is the floor.
+  const score = sql<number>`greatest(0.3,
     case when lower(${customers.code}) = lower(${q}) then 3
          when lower(${customers.code}) like lower(${`${like}%`}) then 2 else 0 end,
     case when ${customers.name} = ${q} or ${customers.shortName} = ${q} then 2.5 else 0 end,
     similarity(${customers.name}, ${q}),
     similarity(coalesce(${customers.shortName}, ''), ${q}),
-    case when ${gramsMatch} then 0.5 + 0.5 * ${len}::float8 / greatest(char_length(${customers.name}), 1) else 0 end,
-    case when ${substring} then 0.4 + 0.5 * ${len}::float8 / greatest(char_length(${customers.name}), 1) else 0 end,
-    case when ${contactHits} then 0.45 else 0 end
+    case when ${gramsMatch} then 0.5 + 0.5 * ${len}::float8 / ${nameLen} else 0 end,
+    case when strpos(lower(${customers.name}), lower(${q})) > 0 then 0.4 + 0.5 * ${len}::float8 / ${nameLen} else 0 end
   )::float8`;
-  return { where, score };
+  return { candidates, score };
 }
