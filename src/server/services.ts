@@ -29,7 +29,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     products,
     orders: createOrders(db, gate, products),
     users: createUsersService(usersRepo),
-    org: createOrgService(usersRepo),
+    org: createOrgService(usersRepo, auth.forgetUser),
     customers,
     timeline: createTimelineService(db, customers),
     contacts: createContacts(db, gate),

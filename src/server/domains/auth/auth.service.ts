@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../../shared/auth/roles';
 import { authErrors } from './auth.errors';
 import type { AuthRepository, UserRow } from './auth.repository';
+import { AuthCache } from './auth-cache';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 
@@ -34,6 +35,7 @@ export function createAuthService(
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   throttle = new LoginThrottle(),
 ) {
+  const cache = new AuthCache<Authenticated>();
   return {
     async login(email: string, password: string, ip: string) {
       const key = `${email.trim().toLowerCase()}|${ip}`;
@@ -77,6 +79,8 @@ export function createAuthService(
     /** The user behind a session cookie, or null when unknown, idle too long or past its absolute end. */
     async fromSession(cookieValue: string): Promise<Authenticated | null> {
       const id = sha256(cookieValue);
+      const cached = cache.get(`s:${id}`);
+      if (cached) return cached;
       const s = await repo.findSession(id);
       if (!s?.user.active) return null;
       const now = Date.now();
@@ -86,21 +90,29 @@ export function createAuthService(
       }
       // Sliding the idle window costs a write; once a minute is precise enough.
       if (now - s.lastSeenAt.getTime() > 60_000) await repo.touchSession(id, new Date(now));
-      return { actor: toActor(s.user), locale: s.user.locale };
+      const found = { actor: toActor(s.user), locale: s.user.locale };
+      cache.set(`s:${id}`, found, s.user.id, s.expiresAt.getTime());
+      return found;
     },
 
     async fromToken(token: string): Promise<Authenticated | null> {
-      const t = await repo.findToken(sha256(token));
+      const hash = sha256(token);
+      const cached = cache.get(`t:${hash}`);
+      if (cached) return cached;
+      const t = await repo.findToken(hash);
       if (!t || t.revokedAt || !t.user.active) return null;
       const now = Date.now();
       if (t.expiresAt && t.expiresAt.getTime() <= now) return null;
       if (!t.lastUsedAt || now - t.lastUsedAt.getTime() > 60_000) {
         await repo.touchToken(t.user.workspaceId, t.id, new Date(now));
       }
-      return { actor: toActor(t.user), locale: t.user.locale };
+      const found = { actor: toActor(t.user), locale: t.user.locale };
+      cache.set(`t:${hash}`, found, t.user.id, t.expiresAt?.getTime());
+      return found;
     },
 
     async logout(cookieValue: string, actor: Actor | null, ip: string) {
+      cache.delete(`s:${sha256(cookieValue)}`);
       await repo.deleteSession(sha256(cookieValue));
       if (actor) {
         await repo.logSecurityEvent({
@@ -132,10 +144,15 @@ export function createAuthService(
     async revokeToken(actor: Actor, id: number) {
       const row = await repo.revokeToken(actor.workspaceId, actor.userId, id, new Date());
       if (!row) throw authErrors.error('token_not_found');
+      cache.delete(`t:${row.tokenHash}`);
     },
 
-    setLocale: (actor: Actor, locale: 'zh-CN' | 'en') =>
-      repo.setLocale(actor.workspaceId, actor.userId, locale),
+    async setLocale(actor: Actor, locale: 'zh-CN' | 'en') {
+      await repo.setLocale(actor.workspaceId, actor.userId, locale);
+      cache.forgetUser(actor.userId);
+    },
+    /** Call when a user's role, branch or status changed, so their next request reads them afresh. */
+    forgetUser: (userId: number) => cache.forgetUser(userId),
     logAccessDenied: (actor: Actor | null, ip: string | null, detail: unknown) =>
       repo.logSecurityEvent({
         kind: 'access_denied',

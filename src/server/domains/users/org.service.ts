@@ -10,7 +10,7 @@ import { userErrors } from './users.errors';
 import { type UsersRepository, userColumns } from './users.repository';
 
 /** Company → branches (分公司) → teams, and changes to users; admins only, every change audited. */
-export function createOrgService(repo: UsersRepository) {
+export function createOrgService(repo: UsersRepository, onUserChanged: (userId: number) => void = () => {}) {
   const db = repo.db;
 
   return {
@@ -52,6 +52,7 @@ export function createOrgService(repo: UsersRepository) {
           .where(where)
           .returning(userColumns);
         await recordAudit(tx, actor, { entity: 'user', entityId: userId, action: 'update', before, after });
+        onUserChanged(userId);
         return after!;
       });
     },
