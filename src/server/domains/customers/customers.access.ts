@@ -70,8 +70,7 @@ export function createCustomerGate(db: Db, logDenial: DenialLogger) {
     const gate = await load(actor, customerId, conn);
     if (!gate) throw notFound();
     if (gate.access === 'none') {
-      // Not awaited: inside a PGlite transaction the log write must wait until the transaction ends.
-      logDenial(actor, { entity: 'customer', id: customerId }).catch(() => {});
+      deny(actor, customerId);
       throw notFound();
     }
     const ok =
@@ -84,7 +83,12 @@ export function createCustomerGate(db: Db, logDenial: DenialLogger) {
     return gate;
   }
 
-  return { load, require };
+  /** Records a look at a hidden customer. Not awaited: inside a PGlite transaction it must wait its turn. */
+  function deny(actor: Actor, customerId: number) {
+    logDenial(actor, { entity: 'customer', id: customerId }).catch(() => {});
+  }
+
+  return { load, require, deny };
 }
 
 export type CustomerGateApi = ReturnType<typeof createCustomerGate>;

@@ -52,33 +52,31 @@ export function createCustomersRepository(db: Db) {
   return {
     db,
 
+    /** The profile with its account team and budgets, in one round trip. */
     async get(conn: Conn, workspaceId: number, id: number, forUpdate = false) {
       const q = conn
-        .select()
+        .select({
+          ...getTableColumns(customers),
+          budgetsJson: sql<{ category: string; amount: string }[] | null>`(select json_agg(json_build_object(
+              'category', b.category, 'amount', b.amount::text) order by b.category)
+            from ${customerBudgets} b where b.workspace_id = ${customers.workspaceId} and b.customer_id = ${customers.id})`,
+          teamJson: sql<
+            { userId: number | string; role: string }[] | null
+          >`(select json_agg(json_build_object(
+              'userId', m.user_id, 'role', m.role) order by m.user_id)
+            from ${customerTeamMembers} m where m.workspace_id = ${customers.workspaceId}
+              and m.customer_id = ${customers.id})`,
+        })
         .from(customers)
         .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
-      const [row] = forUpdate ? await q.for('update') : await q;
+      const [row] = forUpdate ? await q.for('update', { of: customers }) : await q;
       if (!row) return undefined;
-      const [budgets, team] = await Promise.all([
-        conn
-          .select({ category: customerBudgets.category, amount: customerBudgets.amount })
-          .from(customerBudgets)
-          .where(and(eq(customerBudgets.workspaceId, workspaceId), eq(customerBudgets.customerId, id)))
-          .orderBy(asc(customerBudgets.category)),
-        conn
-          .select({ userId: customerTeamMembers.userId, role: customerTeamMembers.role })
-          .from(customerTeamMembers)
-          .where(
-            and(eq(customerTeamMembers.workspaceId, workspaceId), eq(customerTeamMembers.customerId, id)),
-          )
-          .orderBy(asc(customerTeamMembers.userId)),
-      ]);
-      const { searchGrams: _g, workspaceId: _w, ...rest } = row;
+      const { searchGrams: _g, workspaceId: _w, budgetsJson, teamJson, ...rest } = row;
       return {
         ...rest,
         customFields: (row.customFields ?? {}) as Record<string, string | number | boolean | null>,
-        budgets,
-        team,
+        budgets: budgetsJson ?? [],
+        team: (teamJson ?? []).map((m) => ({ userId: Number(m.userId), role: m.role })),
       };
     },
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
 import { customers, workspaces } from '../../../db/schema';
-import { canAssignOwner, canCreateCustomer } from '../../../shared/auth/policy';
+import { canAssignOwner, canCreateCustomer, customerAccess } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { FieldError } from '../../../shared/common/problem';
 import { validateCustomFields } from '../../../shared/customers/custom-fields';
@@ -98,10 +98,19 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
   return {
     gate,
 
+    /** One query: the row carries what `customerAccess` needs, so no separate access look-up. */
     async get(actor: Actor, id: number) {
-      await loadVisible(actor, id, 'read');
       const row = await repo.get(db, actor.workspaceId, id);
       if (!row) throw notFound();
+      const rel = {
+        ownerId: row.ownerId,
+        branchId: row.branchId,
+        teamUserIds: row.team.map((m) => m.userId),
+      };
+      if (customerAccess(actor, rel) === 'none') {
+        gate.deny(actor, id);
+        throw notFound();
+      }
       return row;
     },
 

@@ -28,6 +28,16 @@ function parseCursor(cursor: string | undefined): TimelineKey | undefined {
 
 /** The customer's timeline and 360° view; access is the customer's (checked by `customers.get`). */
 export function createTimelineService(db: Db, customers: CustomersService) {
+  // A workspace's time zone changes rarely; asking for it on every 360 view would be a wasted round trip.
+  const zones = new Map<number, { tz: string; until: number }>();
+  async function timeZoneOf(workspaceId: number): Promise<string> {
+    const hit = zones.get(workspaceId);
+    if (hit && hit.until > Date.now()) return hit.tz;
+    const tz = await workspaceTimeZone(db, workspaceId);
+    zones.set(workspaceId, { tz, until: Date.now() + 60_000 });
+    return tz;
+  }
+
   async function page(actor: Actor, customerId: number, query: TimelineQuery, timeZone: string) {
     const rows = await timelineOfCustomer(db, {
       workspaceId: actor.workspaceId,
@@ -49,12 +59,12 @@ export function createTimelineService(db: Db, customers: CustomersService) {
   return {
     async timeline(actor: Actor, customerId: number, query: TimelineQuery) {
       await customers.gate.require(actor, customerId, 'read');
-      return page(actor, customerId, query, await workspaceTimeZone(db, actor.workspaceId));
+      return page(actor, customerId, query, await timeZoneOf(actor.workspaceId));
     },
 
     async view360(actor: Actor, customerId: number) {
       const profile = await customers.get(actor, customerId);
-      const timeZone = await workspaceTimeZone(db, actor.workspaceId);
+      const timeZone = await timeZoneOf(actor.workspaceId);
       const today = isoDay(localDay(new Date(), timeZone));
       const ws = actor.workspaceId;
       const [contacts, timeline, orderTotals, openItems] = await Promise.all([
