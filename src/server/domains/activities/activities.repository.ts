@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { qualified } from '../../../db/qualified';
 import { activities, activityContacts, customers } from '../../../db/schema';
 import type { ActivityListQuery } from '../../../shared/activities/activity.schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -7,6 +8,9 @@ import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
 import { validationError } from '../../errors';
 import { contactsOfCustomerByIds } from '../contacts';
 import { visibleCustomersSql } from '../customers/customers.access';
+
+const A_WS = qualified('activities', 'workspace_id');
+const A_ID = qualified('activities', 'id');
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Conn = Db | Tx;
@@ -19,7 +23,7 @@ export type ActivityRow = Row & { contactIds: number[] };
 /** The linked contact ids of each row, as one array (bigint[] arrives as strings from node-postgres). */
 const contactIdsSql = sql<unknown[] | null>`(select array_agg(ac.contact_id order by ac.contact_id)
   from ${activityContacts} ac
-  where ac.workspace_id = ${activities.workspaceId} and ac.activity_id = ${activities.id})`;
+  where ac.workspace_id = ${A_WS} and ac.activity_id = ${A_ID})`;
 const withContactIds = <T extends { contactIds: unknown[] | null }>(row: T) => ({
   ...row,
   contactIds: (row.contactIds ?? []).map(Number),

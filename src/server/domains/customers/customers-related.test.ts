@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerBudgets, customers, customerTeamMembers } from '../../../db/schema';
 import { testDrivers } from '../../../db/testing';
 import { createTestApp, type TestApp } from '../../testing';
 
@@ -46,6 +47,37 @@ describe.each(drivers)('customers with contacts and orders on %s', (kind) => {
       expect((await search(q)).map((c) => c.id)).toEqual([customerId]);
     },
   );
+
+  it('never mixes in the account team or budgets of a same-id customer of another workspace', async () => {
+    // Ids are unique per workspace only (primary key (workspace_id, id)); a restore can reuse one.
+    const ws2 = t.fx.otherWorkspaceId;
+    await t.db.db
+      .insert(customers)
+      .values({
+        workspaceId: ws2,
+        id: customerId,
+        code: 'W2-SAME-ID',
+        name: 'Other',
+        type: 'enterprise',
+        status: 'active',
+      });
+    await t.db.db
+      .insert(customerTeamMembers)
+      .values({ workspaceId: ws2, customerId, userId: t.fx.users.otherSales.userId, role: 'x' });
+    await t.db.db
+      .insert(customerBudgets)
+      .values({ workspaceId: ws2, customerId, category: 'other', amount: '1.00' });
+    const res = (
+      await t.as(t.fx.users.sales, { method: 'GET', url: `/api/v1/customers/${customerId}` })
+    ).json();
+    expect(res.team).toEqual([]);
+    expect(res.budgets).toEqual([]);
+    const other = await t.as(t.fx.users.otherSales, {
+      method: 'GET',
+      url: `/api/v1/customers/${customerId}`,
+    });
+    expect(other.json().name).toBe('Other');
+  });
 
   it('only soft-deletes a customer that has orders; its orders stay', async () => {
     const del = await t.as(t.fx.users.sales, {

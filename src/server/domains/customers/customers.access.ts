@@ -1,9 +1,13 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { qualified } from '../../../db/qualified';
 import { customers, customerTeamMembers } from '../../../db/schema';
 import { type Access, type ChildResource, canWriteChild, customerAccess } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import { forbidden, notFound } from '../../errors';
+
+const C_WS = qualified('customers', 'workspace_id');
+const C_ID = qualified('customers', 'id');
 
 /** The SQL twin of `customerAccess(...) !== 'none'`: filters every list to what the actor may see. */
 export function visibleCustomersSql(actor: Actor): SQL {
@@ -19,7 +23,7 @@ export function visibleCustomersSql(actor: Actor): SQL {
       return and(
         ws,
         sql`(${customers.ownerId} = ${actor.userId} or exists (select 1 from ${customerTeamMembers} m
-          where m.workspace_id = ${customers.workspaceId} and m.customer_id = ${customers.id}
+          where m.workspace_id = ${C_WS} and m.customer_id = ${C_ID}
           and m.user_id = ${actor.userId}))`,
       )!;
   }
@@ -44,7 +48,7 @@ export function createCustomerGate(db: Db, logDenial: DenialLogger) {
         branchId: customers.branchId,
         deletedAt: customers.deletedAt,
         team: sql<number[]>`coalesce((select array_agg(m.user_id) from ${customerTeamMembers} m
-          where m.workspace_id = ${customers.workspaceId} and m.customer_id = ${customers.id}), '{}')`,
+          where m.workspace_id = ${C_WS} and m.customer_id = ${C_ID}), '{}')`,
       })
       .from(customers)
       .where(and(eq(customers.workspaceId, actor.workspaceId), eq(customers.id, customerId)));

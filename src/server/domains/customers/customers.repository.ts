@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { qualified } from '../../../db/qualified';
 import {
   codeSequences,
   customerBudgets,
@@ -27,6 +28,9 @@ import type { CustomerListQuery } from '../../../shared/customers/customer.schem
 import { validationError } from '../../errors';
 import { visibleCustomersSql } from './customers.access';
 import { customerSearch } from './customers.search';
+
+const C_WS = qualified('customers', 'workspace_id');
+const C_ID = qualified('customers', 'id');
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Conn = Db | Tx;
@@ -59,13 +63,13 @@ export function createCustomersRepository(db: Db) {
           ...getTableColumns(customers),
           budgetsJson: sql<{ category: string; amount: string }[] | null>`(select json_agg(json_build_object(
               'category', b.category, 'amount', b.amount::text) order by b.category)
-            from ${customerBudgets} b where b.workspace_id = ${customers.workspaceId} and b.customer_id = ${customers.id})`,
+            from ${customerBudgets} b where b.workspace_id = ${C_WS} and b.customer_id = ${C_ID})`,
           teamJson: sql<
             { userId: number | string; role: string }[] | null
           >`(select json_agg(json_build_object(
               'userId', m.user_id, 'role', m.role) order by m.user_id)
-            from ${customerTeamMembers} m where m.workspace_id = ${customers.workspaceId}
-              and m.customer_id = ${customers.id})`,
+            from ${customerTeamMembers} m where m.workspace_id = ${C_WS}
+              and m.customer_id = ${C_ID})`,
         })
         .from(customers)
         .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
