@@ -5,7 +5,8 @@ import { queryGrams } from '../../../shared/customers/search-grams';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const PHONE_LIKE = /^\+?[\d\s-]{5,}$/;
-const LATIN_OR_DIGIT = /[\p{Script=Latin}\d]/u;
+// Trigram probes pay off only for words: phone numbers and codes are found by their own indexes.
+const LATIN_LETTERS = /\p{Script=Latin}/gu;
 
 /**
  * How many matches each kind of match may contribute before ranking. A fragment as common as 有限公司
@@ -40,7 +41,7 @@ export function customerSearch(workspaceId: number, rawQ: string): { candidates:
     )}]::text[]`;
     parts.push(sql`(select id from customers where ${ws} and search_grams @> ${arr} limit ${cap})`);
   }
-  if (len >= 3 && LATIN_OR_DIGIT.test(q)) {
+  if ((q.match(LATIN_LETTERS)?.length ?? 0) >= 3) {
     parts.push(
       sql`(select id from customers where ${ws} and name % ${q} limit ${cap})`,
       sql`(select id from customers where ${ws} and short_name % ${q} limit ${cap})`,
