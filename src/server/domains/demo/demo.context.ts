@@ -92,15 +92,23 @@ function positiveInt(name: string, value: number): number {
   return value;
 }
 
-export function createGeneratorContext(options: DemoOptions): GeneratorContext {
+/** The row counts a set of options produces (children of orders and activities vary). */
+export function demoCounts(
+  options: Pick<DemoOptions, 'customers' | 'contacts' | 'orders' | 'activities'>,
+): DemoCounts {
   const n = positiveInt('customers', options.customers);
-  const counts: DemoCounts = {
+  return {
     products: PRODUCTS.length,
     customers: n,
     contacts: positiveInt('contacts', options.contacts ?? n * 3),
     orders: positiveInt('orders', options.orders ?? n * 10),
     activities: positiveInt('activities', options.activities ?? n * 10),
   };
+}
+
+export function createGeneratorContext(options: DemoOptions): GeneratorContext {
+  const counts = demoCounts(options);
+  const n = counts.customers;
   const today = shanghaiDay(options.now);
   const plan = planContext(options.seed >>> 0, n, today, options.org);
   const sums = { contacts: 0, orders: 0, activities: 0 };

@@ -1,6 +1,7 @@
 /** Exact money and quantity strings, and Asia/Shanghai business days as integers. Pure. */
 
 export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // China has had no daylight saving time since 1991
 
 /** Integer cents → "1234.05" (numeric(14,2)); exact, never through floating-point division. */
@@ -29,15 +30,34 @@ export function shanghaiDay(at: Date): number {
   return Math.floor((at.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
 
+type DayInfo = { iso: string; year: number; month: number; day: number };
+// Generators ask about the same few thousand days millions of times.
+const dayCache = new Map<number, DayInfo>();
+
+function dayInfo(dayNumber: number): DayInfo {
+  let info = dayCache.get(dayNumber);
+  if (!info) {
+    const d = new Date(dayNumber * DAY_MS);
+    info = {
+      iso: d.toISOString().slice(0, 10),
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+    };
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(dayNumber, info);
+  }
+  return info;
+}
+
 /** A day number → "YYYY-MM-DD". */
 export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return dayInfo(day).iso;
 }
 
 /** Calendar parts of a day number (for code rules and seasonality). */
 export function dayParts(day: number): { year: number; month: number; day: number } {
-  const d = new Date(day * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return dayInfo(day);
 }
 
 /** 0 = Sunday … 6 = Saturday. */

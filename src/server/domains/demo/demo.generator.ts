@@ -16,7 +16,8 @@ import {
 } from './demo.context';
 import { centsToMoney, yuanToCents } from './demo.format';
 import { generateActivities } from './demo.generator-activities';
-import { customerCodeCounters, generateContacts, generateCustomers } from './demo.generator-customers';
+import { generateContacts } from './demo.generator-contacts';
+import { generateCustomers } from './demo.generator-customers';
 import { generateOrders } from './demo.generator-orders';
 
 export type * from './demo.context';
@@ -45,12 +46,12 @@ export type DemoGenerator = {
   counts: DemoCounts;
   context: GeneratorContext;
   products(): Iterable<ProductRow>;
-  customers(): Iterable<CustomerBundle>;
+  /** `codeCounters`, when given, receives the customer-code counter per period (for code_sequences). */
+  customers(codeCounters?: Map<string, number>): Iterable<CustomerBundle>;
   contacts(): Iterable<ContactRow>;
-  orders(): Iterable<OrderBundle>;
+  /** `noCounters`, when given, receives the order-number counter per period (for code_sequences). */
+  orders(noCounters?: Map<string, number>): Iterable<OrderBundle>;
   activities(): Iterable<ActivityBundle>;
-  /** The highest customer-code counter used per code-rule period (for code_sequences). */
-  codeCounters(): Map<string, number>;
 };
 
 /** Each method starts a fresh, identical stream; nothing is generated until it is iterated. */
@@ -60,10 +61,9 @@ export function createDemoGenerator(options: DemoOptions): DemoGenerator {
     counts: ctx.counts,
     context: ctx,
     products: () => generateProducts(ctx),
-    customers: () => generateCustomers(ctx),
+    customers: (codeCounters) => generateCustomers(ctx, codeCounters),
     contacts: () => generateContacts(ctx),
-    orders: () => generateOrders(ctx),
+    orders: (noCounters) => generateOrders(ctx, noCounters),
     activities: () => generateActivities(ctx),
-    codeCounters: () => customerCodeCounters(ctx),
   };
 }

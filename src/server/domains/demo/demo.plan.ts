@@ -123,7 +123,7 @@ function pickType(rng: Rng, head: boolean): CustomerType {
 function statusAndHistory(ctx: PlanContext, rng: Rng, createdDay: number) {
   const { today } = ctx;
   const historyStart = today - HISTORY_DAYS;
-  const from = Math.max(historyStart, createdDay + rng.int(3, 40));
+  const from = Math.min(today, Math.max(historyStart, createdDay + rng.int(3, 40)));
   const recent = createdDay > today - 180;
   const r = rng.next();
   let status: CustomerStatus = 'active';

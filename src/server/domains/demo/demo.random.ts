@@ -14,58 +14,68 @@ export function mix32(x: number): number {
   return h >>> 0;
 }
 
-/** A 32-bit hash of a few integers (seed, stream, index…); used to give every entity its own stream. */
-export function hash32(...parts: number[]): number {
-  let h = 0x9e3779b9;
-  for (const p of parts) {
-    h = mix32(h ^ mix32(p | 0));
-    h = (h + Math.imul(Math.floor(p / 0x100000000) | 0, 0x27d4eb2f)) | 0;
-  }
-  return mix32(h);
+/** A 32-bit hash of up to three integers (seed, stream, index); gives every entity its own stream. */
+export function hash32(a: number, b = 0, c = 0): number {
+  let h = mix32(0x9e3779b9 ^ mix32(a | 0));
+  h = mix32(h ^ mix32(b | 0));
+  h = mix32(h ^ mix32(c | 0) ^ mix32(Math.floor(c / 0x100000000) | 0));
+  return h;
 }
 
-/** A random number source: `next()` is uniform in [0, 1). */
-export type Rng = {
-  next(): number;
-  /** Integer in [min, max] (both inclusive). */
-  int(min: number, max: number): number;
-  /** True with probability p. */
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-  /** Standard normal draw (Box–Muller). */
-  normal(): number;
-  /** exp(mu + sigma·N(0,1)). */
-  lognormal(mu: number, sigma: number): number;
-  /** Pareto type I: xm / U^(1/alpha), at least xm. */
-  pareto(xm: number, alpha: number): number;
-};
+/**
+ * A random number source, mulberry32: tiny, fast, and good enough for synthetic data.
+ * A class rather than closures: one is made per customer per table, so construction must be cheap.
+ */
+export class Rng {
+  private state: number;
 
-/** mulberry32: tiny, fast, passes the usual statistical batteries for this kind of use. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) | 0;
+    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const rng: Rng = {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    normal: () => {
-      const u = 1 - next(); // (0, 1]: log(u) is finite
-      const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-    lognormal: (mu, sigma) => Math.exp(mu + sigma * rng.normal()),
-    pareto: (xm, alpha) => xm / (1 - next()) ** (1 / alpha),
-  };
-  return rng;
+  }
+
+  /** Integer in [min, max] (both inclusive). */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Standard normal draw (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next(); // (0, 1]: log(u) is finite
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** exp(mu + sigma·N(0,1)). */
+  lognormal(mu: number, sigma: number): number {
+    return Math.exp(mu + sigma * this.normal());
+  }
+
+  /** Pareto type I: at least xm, tail index alpha. */
+  pareto(xm: number, alpha: number): number {
+    return xm / (1 - this.next()) ** (1 / alpha);
+  }
+}
+
+export function createRng(seed: number): Rng {
+  return new Rng(seed);
 }
 
 /** The random stream of one entity: independent of every other entity and of generation order. */

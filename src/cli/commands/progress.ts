@@ -1,0 +1,53 @@
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { BackupProgress } from '../../server/domains/backup/backup.service';
+
+/** Thousands separators for row counts. */
+export const count = (n: number) => n.toLocaleString('en-US');
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const sectionLabel = (p: BackupProgress) =>
+  p.section.kind === 'links' ? `${p.section.table} (links)` : p.section.table;
+
+/**
+ * One progress bar per non-empty table (on stderr). Without a terminal, one line per table instead.
+ */
+export function tableBars(verb: string) {
+  const tty = Boolean(process.stderr.isTTY);
+  const multi = tty
+    ? new MultiBar(
+        {
+          stream: process.stderr,
+          format: ` {table} |{bar}| {percentage}% {value}/{total} rows`,
+          hideCursor: true,
+          clearOnComplete: false,
+          autopadding: true,
+        },
+        Presets.shades_classic,
+      )
+    : null;
+  let index = -1;
+  let bar: SingleBar | undefined;
+  const labelWidth = 28;
+  return {
+    update(p: BackupProgress) {
+      if (p.index !== index) {
+        index = p.index;
+        bar?.stop();
+        const table = sectionLabel(p).padEnd(labelWidth);
+        bar = p.section.rows > 0 ? multi?.create(p.section.rows, 0, { table }) : undefined;
+        if (!multi && p.section.rows > 0)
+          console.error(`${verb} ${sectionLabel(p)}: ${count(p.section.rows)} rows`);
+      }
+      bar?.update(p.done);
+    },
+    stop() {
+      bar?.stop();
+      multi?.stop();
+    },
+  };
+}
