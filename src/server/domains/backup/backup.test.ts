@@ -55,7 +55,11 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
       onProgress: (p) => progress.push(`${p.section.kind}:${p.section.table}:${p.done}`),
     });
     expect(bytes).toBeGreaterThan(0);
-    expect(header).toMatchObject({ source: from, skipped: ['sessions'], migration: { tag: LATEST_MIGRATION } });
+    expect(header).toMatchObject({
+      source: from,
+      skipped: ['sessions'],
+      migration: { tag: LATEST_MIGRATION },
+    });
     expect(header.sections.find((s) => s.table === 'customers' && s.kind === 'rows')?.rows).toBe(4);
     expect(header.sections.find((s) => s.table === 'customers' && s.kind === 'links')?.rows).toBe(2);
     expect(progress).toContain('rows:customers:4');

@@ -51,16 +51,14 @@ describe.each(drivers)('customers with contacts and orders on %s', (kind) => {
   it('never mixes in the account team or budgets of a same-id customer of another workspace', async () => {
     // Ids are unique per workspace only (primary key (workspace_id, id)); a restore can reuse one.
     const ws2 = t.fx.otherWorkspaceId;
-    await t.db.db
-      .insert(customers)
-      .values({
-        workspaceId: ws2,
-        id: customerId,
-        code: 'W2-SAME-ID',
-        name: 'Other',
-        type: 'enterprise',
-        status: 'active',
-      });
+    await t.db.db.insert(customers).values({
+      workspaceId: ws2,
+      id: customerId,
+      code: 'W2-SAME-ID',
+      name: 'Other',
+      type: 'enterprise',
+      status: 'active',
+    });
     await t.db.db
       .insert(customerTeamMembers)
       .values({ workspaceId: ws2, customerId, userId: t.fx.users.otherSales.userId, role: 'x' });
