@@ -20,6 +20,8 @@ describe('the app', () => {
         ? await t.app.inject({ method: 'GET', url: first.headers.location as string })
         : first;
     expect(docs.statusCode).toBe(200);
+    const root = await t.app.inject({ method: 'GET', url: '/' });
+    expect(root.headers.location).toBe('/api/docs/');
     expect(docs.headers['content-type']).toContain('text/html');
   });
 

@@ -82,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
+  // Until the web app is served here, a browser opening Kehu lands on the API reference.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs/'));
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: options.db.kind }));
   return app;
 }
