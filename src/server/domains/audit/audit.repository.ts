@@ -12,7 +12,8 @@ export type AuditEntity =
   | 'user'
   | 'branch'
   | 'team'
-  | 'custom_field';
+  | 'custom_field'
+  | 'api_token';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */

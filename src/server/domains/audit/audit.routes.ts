@@ -11,6 +11,7 @@ export const AUDIT_ENTITIES = [
   'product',
   'user',
   'custom_field',
+  'api_token',
 ] as const;
 
 const AuditEntrySchema = z

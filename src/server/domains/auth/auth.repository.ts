@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { apiTokens, securityEvents, sessions, users } from '../../../db/schema';
+import { recordAudit } from '../audit/audit.repository';
 
 const userColumns = {
   id: users.id,
@@ -104,8 +105,12 @@ export function createAuthRepository(db: Db) {
       tokenHash: string;
       expiresAt: Date | null;
     }) {
-      const [row] = await db.insert(apiTokens).values(t).returning();
-      return row!;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(apiTokens).values(t).returning();
+        const { tokenHash: _h, ...after } = row!;
+        await recordAudit(tx, t, { entity: 'api_token', entityId: row!.id, action: 'create', after });
+        return row!;
+      });
     },
 
     listTokens(workspaceId: number, userId: number) {
@@ -117,26 +122,49 @@ export function createAuthRepository(db: Db) {
     },
 
     async revokeToken(workspaceId: number, userId: number, id: number, at: Date) {
-      const rows = await db
-        .update(apiTokens)
-        .set({ revokedAt: at })
-        .where(
-          and(
-            eq(apiTokens.workspaceId, workspaceId),
-            eq(apiTokens.userId, userId),
-            eq(apiTokens.id, id),
-            isNull(apiTokens.revokedAt),
-          ),
-        )
-        .returning();
-      return rows[0];
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .update(apiTokens)
+          .set({ revokedAt: at })
+          .where(
+            and(
+              eq(apiTokens.workspaceId, workspaceId),
+              eq(apiTokens.userId, userId),
+              eq(apiTokens.id, id),
+              isNull(apiTokens.revokedAt),
+            ),
+          )
+          .returning();
+        const row = rows[0];
+        if (row) {
+          const { tokenHash: _h, ...after } = row;
+          await recordAudit(
+            tx,
+            { workspaceId, userId },
+            { entity: 'api_token', entityId: id, action: 'delete', after },
+          );
+        }
+        return row;
+      });
     },
 
     async setLocale(workspaceId: number, userId: number, locale: 'zh-CN' | 'en') {
-      await db
-        .update(users)
-        .set({ locale, updatedAt: new Date() })
-        .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+      await db.transaction(async (tx) => {
+        const where = and(eq(users.workspaceId, workspaceId), eq(users.id, userId));
+        const [before] = await tx.select({ locale: users.locale }).from(users).where(where);
+        await tx
+          .update(users)
+          .set({ locale, version: sql`${users.version} + 1`, updatedAt: new Date() })
+          .where(where);
+        const actor = { workspaceId, userId };
+        await recordAudit(tx, actor, {
+          entity: 'user',
+          entityId: userId,
+          action: 'update',
+          before,
+          after: { locale },
+        });
+      });
     },
 
     async logSecurityEvent(e: SecurityEvent) {

@@ -87,6 +87,9 @@ describe.each(drivers)('auth over HTTP on %s', (kind) => {
     });
     expect(me.json().email).toBe('analyst@test.kehu');
     await t.as(t.fx.users.analyst, { method: 'DELETE', url: `/api/v1/auth/tokens/${id}` });
+    const audit = await t.as(t.fx.users.admin, { method: 'GET', url: `/api/v1/audit/api_token/${id}` });
+    expect(audit.json().items.map((a: { action: string }) => a.action)).toEqual(['delete', 'create']);
+    expect(JSON.stringify(audit.json())).not.toContain('tokenHash');
     const after = await t.app.inject({
       method: 'GET',
       url: '/api/v1/auth/me',
