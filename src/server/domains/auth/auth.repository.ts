@@ -2,17 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { apiTokens, securityEvents, sessions, users } from '../../../db/schema';
 import { recordAudit } from '../audit/audit.repository';
-
-const userColumns = {
-  id: users.id,
-  workspaceId: users.workspaceId,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  branchId: users.branchId,
-  locale: users.locale,
-  active: users.active,
-};
+import { userColumns } from '../users/users.repository';
 
 export type UserRow = {
   id: number;
