@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { selectPageAsJson } from '../../../db/json-rows';
 import { qualified } from '../../../db/qualified';
 import {
   codeSequences,
@@ -195,18 +196,24 @@ export function createCustomersRepository(db: Db) {
         const cmp = descending ? sql`<` : sql`>`;
         conds.push(sql`(${key}, ${customers.id}) ${cmp} (cast(${values[0]} as ${keyType}), ${values[1]})`);
       }
-      const rows = await db
-        .select({ ...summaryColumns, sortKey: sql<string>`(${key})::text` })
+      const order = [descending ? desc(key) : asc(key), descending ? desc(customers.id) : asc(customers.id)];
+      const inner = db
+        .select({
+          ...summaryColumns,
+          sortKey: sql<string>`(${key})::text`.as('sort_key'),
+          rn: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('rn'),
+        })
         .from(customers)
         .where(and(...conds))
-        .orderBy(descending ? desc(key) : asc(key), descending ? desc(customers.id) : asc(customers.id))
+        .orderBy(...order)
         .limit(query.limit + 1);
+      const rows = await selectPageAsJson(db, summaryColumns, inner, ['sort_key']);
       const more = rows.length > query.limit;
       const page = more ? rows.slice(0, query.limit) : rows;
       const last = page[page.length - 1];
       return {
-        items: page.map(({ sortKey: _k, ...row }) => row),
-        nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null,
+        items: page.map(({ sort_key: _k, ...row }) => row),
+        nextCursor: more && last ? encodeCursor([last.sort_key, last.id]) : null,
       };
     },
   };

@@ -1,0 +1,45 @@
+import type { Column, SQLWrapper } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { queryRows } from './rows';
+
+type Selection = Record<string, Column>;
+type RowOf<S extends Selection> = {
+  [K in keyof S]: S[K]['_']['notNull'] extends true ? S[K]['_']['data'] : S[K]['_']['data'] | null;
+};
+
+/**
+ * Runs a page query and hands its rows over as ONE json value. PGlite parses every returned value in
+ * JavaScript (about 2 µs each), so a 50-row page of 25 columns costs more to hand over than to find;
+ * as one json_agg it takes about half the time (4.8 → 2.9 ms measured at 100k customers).
+ *
+ * `inner` selects the `columns` (plain table columns, by their SQL names), any extra text expressions
+ * aliased in snake_case, and `rn` — the row's place in the page, which fixes the order of the array.
+ * Timestamps come back as Date; numeric columns are refused (JSON numbers would lose exactness).
+ */
+export async function selectPageAsJson<S extends Selection, X extends string = never>(
+  db: Pick<Db, 'execute'>,
+  columns: S,
+  inner: SQLWrapper,
+  extras: readonly X[] = [],
+): Promise<(RowOf<S> & Record<X, string>)[]> {
+  const entries = Object.entries(columns);
+  for (const [key, c] of entries) {
+    if (c.columnType === 'PgNumeric')
+      throw new Error(`selectPageAsJson: numeric column ${key} would lose exactness`);
+  }
+  const [row] = await queryRows<{ page: string }>(
+    db,
+    sql`select coalesce(json_agg(p order by p.rn), '[]')::text as page from (${inner}) p`,
+  );
+  const parsed = JSON.parse(row?.page ?? '[]') as Record<string, unknown>[];
+  return parsed.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, c] of entries) {
+      const v = r[c.name] ?? null;
+      out[key] = v !== null && c.columnType === 'PgTimestamp' ? new Date(v as string) : v;
+    }
+    for (const x of extras) out[x] = r[x];
+    return out as RowOf<S> & Record<X, string>;
+  });
+}
