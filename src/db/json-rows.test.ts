@@ -11,17 +11,15 @@ describe.each(drivers)('selectPageAsJson on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     const [ws] = await db.db.insert(workspaces).values({ slug: 'w', name: 'W' }).returning();
-    await db.db
-      .insert(products)
-      .values(
-        ['甲', 'B', 'C'].map((name, i) => ({
-          workspaceId: ws!.id,
-          code: `P${i}`,
-          name,
-          unit: 't',
-          listPrice: '1.10',
-        })),
-      );
+    await db.db.insert(products).values(
+      ['甲', 'B', 'C'].map((name, i) => ({
+        workspaceId: ws!.id,
+        code: `P${i}`,
+        name,
+        unit: 't',
+        listPrice: '1.10',
+      })),
+    );
   });
   afterAll(() => db.close());
 
