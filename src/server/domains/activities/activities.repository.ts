@@ -4,8 +4,8 @@ import { qualified } from '../../../db/qualified';
 import { activities, activityContacts, customers } from '../../../db/schema';
 import type { ActivityListQuery } from '../../../shared/activities/activity.schema';
 import type { Actor } from '../../../shared/auth/roles';
-import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
-import { validationError } from '../../errors';
+import { encodeCursor } from '../../../shared/common/pagination';
+import { PG_TIMESTAMPTZ, readCursor } from '../../cursor';
 import { contactsOfCustomerByIds } from '../contacts';
 import { visibleCustomersSql } from '../customers/customers.access';
 
@@ -30,7 +30,6 @@ const withContactIds = <T extends { contactIds: unknown[] | null }>(row: T) => (
 });
 
 /** A timestamptz as PostgreSQL prints it, e.g. `2025-03-01 01:30:00.123456+00`. */
-const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2}){0,2}$/;
 
 /** Newest first, with a cursor of (occurred_at as SQL text for full precision, id). */
 const newestFirst = [desc(activities.occurredAt), desc(activities.id)];
@@ -151,15 +150,7 @@ export function createActivitiesRepository(db: Db) {
       if (query.followUpFrom) conds.push(gte(activities.nextFollowUpOn, query.followUpFrom));
       if (query.followUpTo) conds.push(lte(activities.nextFollowUpOn, query.followUpTo));
       if (query.cursor) {
-        const values = decodeCursor(query.cursor, 2);
-        if (
-          !values ||
-          typeof values[0] !== 'string' ||
-          !PG_TIMESTAMPTZ.test(values[0]) ||
-          typeof values[1] !== 'number'
-        ) {
-          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
-        }
+        const values = readCursor(query.cursor, [PG_TIMESTAMPTZ, 'id']);
         conds.push(
           sql`(${activities.occurredAt}, ${activities.id}) < (cast(${values[0]} as timestamptz), ${values[1]})`,
         );

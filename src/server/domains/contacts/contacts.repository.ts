@@ -15,9 +15,9 @@ import {
 import type { Db } from '../../../db/client';
 import { contacts, customers } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
-import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import { encodeCursor } from '../../../shared/common/pagination';
 import { type ContactListQuery, normalizePhone } from '../../../shared/contacts/contact.schema';
-import { validationError } from '../../errors';
+import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -182,10 +182,7 @@ export function createContactsRepository(db: Db) {
       if (query.decisionRole) conds.push(eq(contacts.decisionRole, query.decisionRole));
       if (query.q) conds.push(searchContacts(query.q));
       if (query.cursor) {
-        const values = decodeCursor(query.cursor, 1);
-        if (!values || typeof values[0] !== 'number' || !Number.isSafeInteger(values[0])) {
-          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
-        }
+        const values = readCursor(query.cursor, ['id']);
         conds.push(gt(contacts.id, values[0]));
       }
       const rows = await db

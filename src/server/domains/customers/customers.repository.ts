@@ -15,18 +15,11 @@ import {
 import type { Db } from '../../../db/client';
 import { selectPageAsJson } from '../../../db/json-rows';
 import { qualified } from '../../../db/qualified';
-import {
-  codeSequences,
-  customerBudgets,
-  customers,
-  customerTeamMembers,
-  customFieldDefs,
-  users,
-} from '../../../db/schema';
+import { customerBudgets, customers, customerTeamMembers, customFieldDefs, users } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
-import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import { encodeCursor } from '../../../shared/common/pagination';
 import type { CustomerListQuery } from '../../../shared/customers/customer.schema';
-import { validationError } from '../../errors';
+import { PG_FLOAT, PG_TIMESTAMPTZ, readCursor } from '../../cursor';
 import { visibleCustomersSql } from './customers.access';
 import { customerSearch } from './customers.search';
 
@@ -108,19 +101,6 @@ export function createCustomersRepository(db: Db) {
         .where(and(eq(customFieldDefs.workspaceId, workspaceId), eq(customFieldDefs.entity, 'customer')));
     },
 
-    /** The next counter of a code rule period; the row lock serialises concurrent creators. */
-    async nextSequence(tx: Tx, workspaceId: number, scope: string, period: string): Promise<number> {
-      const [row] = await tx
-        .insert(codeSequences)
-        .values({ workspaceId, scope, period, value: 1 })
-        .onConflictDoUpdate({
-          target: [codeSequences.workspaceId, codeSequences.scope, codeSequences.period],
-          set: { value: sql`${codeSequences.value} + 1` },
-        })
-        .returning({ value: codeSequences.value });
-      return row!.value;
-    },
-
     async replaceBudgets(
       tx: Tx,
       workspaceId: number,
@@ -171,13 +151,13 @@ export function createCustomersRepository(db: Db) {
 
       // Keyset pagination over (sort key, id); the cursor carries the key as SQL text for full precision.
       let key: SQL;
-      let keyType: SQL;
+      let keyKind: 'float8' | 'timestamptz' | 'text';
       let descending: boolean;
       if (query.q && !query.sort) {
         const search = customerSearch(actor.workspaceId, query.q);
         conds.push(sql`${customers.id} in (${search.candidates})`);
         key = search.score;
-        keyType = sql`float8`;
+        keyKind = 'float8';
         descending = true;
       } else {
         if (query.q)
@@ -186,15 +166,16 @@ export function createCustomersRepository(db: Db) {
         descending = sort.startsWith('-');
         const name = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
         key = sql`${SORT_COLUMNS[name]}`;
-        keyType = name === 'createdAt' || name === 'updatedAt' ? sql`timestamptz` : sql`text`;
+        keyKind = name === 'createdAt' || name === 'updatedAt' ? 'timestamptz' : 'text';
       }
       if (query.cursor) {
-        const values = decodeCursor(query.cursor, 2);
-        if (!values || typeof values[0] !== 'string' || typeof values[1] !== 'number') {
-          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
-        }
+        // The key goes into a cast: check its form first so a doctored cursor is a 422, not a SQL error.
+        const keyForm = keyKind === 'float8' ? PG_FLOAT : keyKind === 'timestamptz' ? PG_TIMESTAMPTZ : 'text';
+        const values = readCursor(query.cursor, [keyForm, 'id']);
         const cmp = descending ? sql`<` : sql`>`;
-        conds.push(sql`(${key}, ${customers.id}) ${cmp} (cast(${values[0]} as ${keyType}), ${values[1]})`);
+        conds.push(
+          sql`(${key}, ${customers.id}) ${cmp} (cast(${values[0]} as ${sql.raw(keyKind)}), ${values[1]})`,
+        );
       }
       const order = [descending ? desc(key) : asc(key), descending ? desc(customers.id) : asc(customers.id)];
       const inner = db

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { nextCodeSequence } from '../../../db/code-sequences';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
 import { customers, workspaces } from '../../../db/schema';
 import { canAssignOwner, canCreateCustomer, customerAccess } from '../../../shared/auth/policy';
@@ -85,7 +86,7 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
     const parts = codeRuleFor(ws!.rule, new Date(), ws!.tz);
     // Skip numbers already taken by codes that were given explicitly (ERP codes in the same shape).
     for (;;) {
-      const code = parts.format(await repo.nextSequence(tx, workspaceId, 'customer', parts.period));
+      const code = parts.format(await nextCodeSequence(tx, workspaceId, 'customer', parts.period));
       if (!(await repo.findByCode(tx, workspaceId, code))) return code;
     }
   }

@@ -136,6 +136,14 @@ describe.each(drivers)('customers over HTTP on %s', (kind) => {
     expect(dealers.items).toHaveLength(5);
     const badCursor = await t.as(t.fx.users.admin, { method: 'GET', url: '/api/v1/customers?cursor=zzz' });
     expect(badCursor.statusCode).toBe(422);
+    // A well-formed cursor whose key is not a timestamp must not reach the SQL cast (a 500 before).
+    const doctored = Buffer.from(JSON.stringify(['garbage', 1])).toString('base64url');
+    const forged = await t.as(t.fx.users.admin, {
+      method: 'GET',
+      url: `/api/v1/customers?cursor=${doctored}`,
+    });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.json().errors).toEqual([{ field: 'cursor', message: 'Not a cursor this list gave out.' }]);
   });
 
   it('lets one of two concurrent updates win and answers the other 409', async () => {

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { codeSequences, customers, orderLines, orders } from '../../../db/schema';
+import { customers, orderLines, orders } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
-import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import { encodeCursor } from '../../../shared/common/pagination';
 import type { OrderListQuery, OrderSummary } from '../../../shared/orders/order.schema';
-import { validationError } from '../../errors';
+import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -46,19 +46,6 @@ export function createOrdersRepository(db: Db) {
       return row;
     },
 
-    /** The next counter of an order-number period; the row lock serialises concurrent creators. */
-    async nextSequence(tx: Tx, workspaceId: number, period: string): Promise<number> {
-      const [row] = await tx
-        .insert(codeSequences)
-        .values({ workspaceId, scope: 'order', period, value: 1 })
-        .onConflictDoUpdate({
-          target: [codeSequences.workspaceId, codeSequences.scope, codeSequences.period],
-          set: { value: sql`${codeSequences.value} + 1` },
-        })
-        .returning({ value: codeSequences.value });
-      return row!.value;
-    },
-
     async replaceLines(tx: Tx, workspaceId: number, orderId: number, lines: readonly NewLine[]) {
       await tx
         .delete(orderLines)
@@ -82,15 +69,7 @@ export function createOrdersRepository(db: Db) {
         conds.push(sql`${orders.orderNo} ilike ${pattern}`);
       }
       if (query.cursor) {
-        const values = decodeCursor(query.cursor, 2);
-        if (
-          !values ||
-          typeof values[0] !== 'string' ||
-          !/^\d{4}-\d{2}-\d{2}$/.test(values[0]) ||
-          typeof values[1] !== 'number'
-        ) {
-          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
-        }
+        const values = readCursor(query.cursor, [/^\d{4}-\d{2}-\d{2}$/, 'id']);
         conds.push(
           sql`(${orders.orderedAt}, ${orders.id}) < (cast(${values[0]} as date), cast(${values[1]} as bigint))`,
         );

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { nextCodeSequence } from '../../../db/code-sequences';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
 import { orders } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -44,7 +45,7 @@ export function createOrdersService(repo: OrdersRepository, gate: CustomerGateAp
     const parts = orderNoRule(orderedAt);
     // Skip numbers already taken by ERP numbers of the same shape.
     for (;;) {
-      const no = parts.format(await repo.nextSequence(tx, workspaceId, parts.period));
+      const no = parts.format(await nextCodeSequence(tx, workspaceId, 'order', parts.period));
       if (!(await repo.findByNo(tx, workspaceId, no))) return no;
     }
   }

@@ -1,9 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { products } from '../../../db/schema';
-import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import { encodeCursor } from '../../../shared/common/pagination';
 import type { ProductListQuery } from '../../../shared/products/product.schema';
-import { validationError } from '../../errors';
+import { readCursor } from '../../cursor';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A connection: the database, or the open transaction (always pass it inside one). */
@@ -56,10 +56,7 @@ export function createProductsRepository(db: Db) {
       if (query.category) conds.push(eq(products.category, query.category));
       if (query.active !== undefined) conds.push(eq(products.active, query.active));
       if (query.cursor) {
-        const values = decodeCursor(query.cursor, 2);
-        if (!values || typeof values[0] !== 'string' || typeof values[1] !== 'number') {
-          throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
-        }
+        const values = readCursor(query.cursor, ['text', 'id']);
         conds.push(
           sql`(${products.code}, ${products.id}) > (cast(${values[0]} as text), cast(${values[1]} as bigint))`,
         );

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../shared/auth/roles';
-import { decodeCursor, encodeCursor } from '../../../shared/common/pagination';
+import { encodeCursor } from '../../../shared/common/pagination';
 import type { TimelineQuery } from '../../../shared/customers/customer360.schema';
-import { validationError } from '../../errors';
+import { PG_TIMESTAMPTZ, readCursor } from '../../cursor';
 import { listContactsOfCustomer } from '../contacts';
 import { localDay } from '../customers/customer-codes';
 import type { CustomersService } from '../customers/customers.service';
@@ -19,11 +19,8 @@ const isoDay = (d: { year: number; month: number; day: number }) =>
 
 function parseCursor(cursor: string | undefined): TimelineKey | undefined {
   if (!cursor) return undefined;
-  const v = decodeCursor(cursor, 3);
-  if (!v || typeof v[0] !== 'string' || typeof v[1] !== 'string' || typeof v[2] !== 'number') {
-    throw validationError([{ field: 'cursor', message: 'kehu.invalid_cursor' }]);
-  }
-  return { at: v[0], kind: v[1], id: v[2] };
+  const [at, kind, id] = readCursor(cursor, [PG_TIMESTAMPTZ, /^(activity|order)$/, 'id']);
+  return { at, kind, id };
 }
 
 /** The customer's timeline and 360° view; access is the customer's (checked by `customers.get`). */

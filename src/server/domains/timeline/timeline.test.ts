@@ -83,6 +83,15 @@ describe.each(drivers)('timeline and 360 view on %s', (kind) => {
     expect(orders.items[2]).toMatchObject({ amount: '12345.00', currency: 'CNY', subtype: 'completed' });
   });
 
+  it('refuses a doctored timeline cursor as a 422', async () => {
+    const doctored = Buffer.from(JSON.stringify(['yesterday', 'order', 1])).toString('base64url');
+    const res = await t.as(t.fx.users.sales, {
+      method: 'GET',
+      url: `/api/v1/customers/${customerId}/timeline?cursor=${doctored}`,
+    });
+    expect(res.statusCode).toBe(422);
+  });
+
   it('answers the 360 view: profile, contacts, latest timeline, exact totals, open items', async () => {
     const res = await t.as(t.fx.users.service, { method: 'GET', url: `/api/v1/customers/${customerId}/360` });
     expect(res.statusCode).toBe(200);
