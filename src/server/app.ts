@@ -22,7 +22,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     dbHandle: DbHandle;
     services: Services;
-    usersService: Services['users'];
     /** Every route registered, for the access-control suite. */
     kehuRoutes: { method: string; url: string }[];
   }
@@ -59,7 +58,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.db, { session: options.session });
   app.decorate('dbHandle', options.db);
   app.decorate('services', services);
-  app.decorate('usersService', services.users);
 
   await app.register(i18nPlugin);
   await app.register(errorsPlugin);

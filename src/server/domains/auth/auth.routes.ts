@@ -55,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     { schema: { tags, summary: 'The signed-in user', response: { 200: MeSchema } } },
     async (request) => {
       const actor = requireActor(request);
-      const user = await app.usersService.get(actor, actor.userId);
+      const user = await app.services.users.get(actor, actor.userId);
       return user;
     },
   );
@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     async (request) => {
       const actor = requireActor(request);
       await auth.setLocale(actor, request.body.locale);
-      return app.usersService.get(actor, actor.userId);
+      return app.services.users.get(actor, actor.userId);
     },
   );
 

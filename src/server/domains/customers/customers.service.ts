@@ -91,11 +91,6 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
     }
   }
 
-  const loadVisible = async (actor: Actor, id: number, need: 'read' | 'write') => {
-    const g = await gate.require(actor, id, need);
-    return g;
-  };
-
   return {
     gate,
 
@@ -155,7 +150,7 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
     },
 
     async update(actor: Actor, id: number, input: UpdateCustomer) {
-      await loadVisible(actor, id, 'write');
+      await gate.require(actor, id, 'write');
       return db.transaction(async (tx) => {
         const before = await repo.get(tx, actor.workspaceId, id, true);
         if (!before) throw notFound();
@@ -208,12 +203,12 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
 
     /** Soft delete: orders, contacts and touches stay; the customer leaves lists until restored. */
     async remove(actor: Actor, id: number, expectedVersion?: number) {
-      await loadVisible(actor, id, 'write');
+      await gate.require(actor, id, 'write');
       await setDeleted(actor, id, true, expectedVersion);
     },
 
     async restore(actor: Actor, id: number) {
-      await loadVisible(actor, id, 'write');
+      await gate.require(actor, id, 'write');
       return setDeleted(actor, id, false);
     },
   };
