@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { enablePlanCache } from './plan-cache';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -38,6 +39,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
     pool.on('error', () => {}); // an idle client dropped by the server must not crash the process
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    enablePlanCache(db, { pool });
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   let lock: DataDirLock | undefined;
@@ -52,6 +54,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       extensions: { pg_trgm },
     });
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+    enablePlanCache(db, { pglite });
     return {
       db,
       kind: 'pglite',

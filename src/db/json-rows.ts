@@ -1,7 +1,7 @@
-import type { Column, SQLWrapper } from 'drizzle-orm';
+import type { Column, SQL, SQLWrapper } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { queryRows } from './rows';
+import { queryText } from './plan-cache';
 
 type Selection = Record<string, Column>;
 type RowOf<S extends Selection> = {
@@ -28,11 +28,24 @@ export async function selectPageAsJson<S extends Selection, X extends string = n
     if (c.columnType === 'PgNumeric')
       throw new Error(`selectPageAsJson: numeric column ${key} would lose exactness`);
   }
-  const [row] = await queryRows<{ page: string }>(
-    db,
-    sql`select coalesce(json_agg(p order by p.rn), '[]')::text as page from (${inner}) p`,
-  );
-  const parsed = JSON.parse(row?.page ?? '[]') as Record<string, unknown>[];
+  const page = await queryText(db, sql`select ${jsonArrayOf(inner)}::text as page`);
+  return reviveRows(columns, JSON.parse(page ?? '[]') as Record<string, unknown>[], extras);
+}
+
+/** The rows of `inner` as one JSON array, in the order of its `rn` column (a scalar subquery). */
+export const jsonArrayOf = (inner: SQLWrapper): SQL =>
+  sql`(select coalesce(json_agg(p order by p.rn), '[]') from (${inner}) p)`;
+
+/**
+ * Rows that came as JSON objects keyed by SQL column names, back under their Drizzle keys, with
+ * timestamps as Date (what a plain select answers).
+ */
+export function reviveRows<S extends Selection, X extends string = never>(
+  columns: S,
+  parsed: Record<string, unknown>[],
+  extras: readonly X[] = [],
+): (RowOf<S> & Record<X, string>)[] {
+  const entries = Object.entries(columns);
   return parsed.map((r) => {
     const out: Record<string, unknown> = {};
     for (const [key, c] of entries) {

@@ -13,6 +13,8 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { jsonArrayOf, reviveRows } from '../../../db/json-rows';
+import { queryText } from '../../../db/plan-cache';
 import { contacts, customers } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
@@ -33,17 +35,41 @@ const PHONE_LIKE = /^\+?[\d\s-]{5,}$/;
 const ofCustomer = (workspaceId: number, customerId: number) =>
   and(eq(contacts.workspaceId, workspaceId), eq(contacts.customerId, customerId));
 
-/** The live contacts of a customer, primary first, then by name (for the customer 360 view). */
-export function listContactsOfCustomer(
-  conn: Conn,
+/**
+ * The live contacts of a customer, primary first, then by name, as one JSON array (for the 360 view's single
+ * statement); read it with `readContacts`.
+ */
+export function contactsOfCustomerJson(
+  conn: Pick<Db, 'select'>,
+  workspaceId: number,
+  customerId: number,
+): SQL {
+  return jsonArrayOf(
+    conn
+      .select({
+        ...contactColumns,
+        rn: sql<number>`row_number() over (order by ${desc(contacts.isPrimary)}, ${asc(contacts.name)}, ${asc(contacts.id)})`.as(
+          'rn',
+        ),
+      })
+      .from(contacts)
+      .where(and(ofCustomer(workspaceId, customerId), isNull(contacts.deletedAt))),
+  );
+}
+
+export const readContacts = (json: unknown): ContactRow[] =>
+  reviveRows(contactColumns, json as Record<string, unknown>[]);
+
+export async function listContactsOfCustomer(
+  conn: Db,
   workspaceId: number,
   customerId: number,
 ): Promise<ContactRow[]> {
-  return conn
-    .select(contactColumns)
-    .from(contacts)
-    .where(and(ofCustomer(workspaceId, customerId), isNull(contacts.deletedAt)))
-    .orderBy(desc(contacts.isPrimary), asc(contacts.name), asc(contacts.id));
+  const json = await queryText(
+    conn,
+    sql`select ${contactsOfCustomerJson(conn, workspaceId, customerId)}::text`,
+  );
+  return readContacts(JSON.parse(json!));
 }
 
 /** Which of `ids` are contacts of the customer, with whether each is deleted (activities check links). */

@@ -3,7 +3,13 @@ import type { CustomerGateApi } from '../customers/customers.access';
 import { createContactsRepository } from './contacts.repository';
 import { createContactsService } from './contacts.service';
 
-export { type ContactRow, contactsOfCustomerByIds, listContactsOfCustomer } from './contacts.repository';
+export {
+  type ContactRow,
+  contactsOfCustomerByIds,
+  contactsOfCustomerJson,
+  listContactsOfCustomer,
+  readContacts,
+} from './contacts.repository';
 export { contactsRoutes } from './contacts.routes';
 export type { ContactsService } from './contacts.service';
 

@@ -146,6 +146,35 @@ describe.each(drivers)('customers over HTTP on %s', (kind) => {
     expect(forged.json().errors).toEqual([{ field: 'cursor', message: 'Not a cursor this list gave out.' }]);
   });
 
+  it('pages through ranked search results, best first, each customer once', async () => {
+    // Shorter names score higher on the same fragment; the two ties are broken by id.
+    const names = [
+      '宁波港湾',
+      '宁波港湾物流',
+      '宁波港湾物流仓储',
+      '宁波港湾物流仓储服务',
+      '宁波港湾物流仓储服务',
+    ];
+    const ids: number[] = [];
+    for (const name of names) ids.push((await create('admin', { name })).json().id);
+    const seen: { id: number; name: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/customers?q=${encodeURIComponent('港湾')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.as(t.fx.users.admin, { method: 'GET', url })).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((c) => c.name)).toEqual(names);
+    expect(seen.map((c) => c.id).slice(3)).toEqual([ids[4], ids[3]]);
+    const forged = await t.as(t.fx.users.admin, {
+      method: 'GET',
+      url: `/api/v1/customers?q=x&cursor=${Buffer.from(JSON.stringify(['1; drop', 1])).toString('base64url')}`,
+    });
+    expect(forged.statusCode).toBe(422);
+  });
+
   it('lets one of two concurrent updates win and answers the other 409', async () => {
     const c = (await create('sales', { name: 'Race Co' })).json();
     const [a, b] = await Promise.all([

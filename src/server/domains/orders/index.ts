@@ -6,7 +6,9 @@ import { createOrdersService } from './orders.service';
 
 export {
   type OrderTotals,
+  orderTotalsJson,
   orderTotalsOfCustomer,
+  readOrderTotals,
   recentOrdersOfCustomer,
 } from './orders.repository';
 export { ordersRoutes } from './orders.routes';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { queryText } from '../../../db/plan-cache';
 import { customers, orderLines, orders } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
@@ -103,35 +104,41 @@ export type OrderTotals = {
 };
 
 /**
- * A customer's order totals for the 360 view, summed exactly in SQL numeric: live orders only
- * (cancelled and deleted ones excluded). `today` is the business date 'YYYY-MM-DD'. No access check:
- * the caller has passed the customer gate.
+ * A customer's order totals for the 360 view as one JSON object (read it with `readOrderTotals`), summed
+ * exactly in SQL numeric and handed over as text: live orders only (cancelled and deleted ones excluded).
+ * `today` is the business date 'YYYY-MM-DD'. No access check: the caller has passed the customer gate.
  */
+export function orderTotalsJson(workspaceId: number, customerId: number, today: string): SQL {
+  const since = sql`(cast(${today} as date) - interval '12 months')::date`;
+  return sql`(select json_build_object(
+      'last12Months', coalesce(sum(o.total_amount) filter (where o.ordered_at > ${since}
+        and o.ordered_at <= cast(${today} as date)), 0.00)::text,
+      'lifetime', coalesce(sum(o.total_amount), 0.00)::text,
+      'lastOrderDate', max(o.ordered_at)::text,
+      'orderCount', count(*))
+    from orders o
+    where o.workspace_id = ${workspaceId} and o.deleted_at is null and o.customer_id = ${customerId}
+      and o.status <> 'cancelled')`;
+}
+
+export const readOrderTotals = (json: unknown): OrderTotals => {
+  const t = json as OrderTotals;
+  return {
+    last12Months: t.last12Months,
+    lifetime: t.lifetime,
+    lastOrderDate: t.lastOrderDate,
+    orderCount: Number(t.orderCount),
+  };
+};
+
 export async function orderTotalsOfCustomer(
-  conn: Conn,
+  conn: Pick<Db, 'execute'>,
   workspaceId: number,
   customerId: number,
   today: string,
 ): Promise<OrderTotals> {
-  const since = sql`(cast(${today} as date) - interval '12 months')::date`;
-  const [row] = await conn
-    .select({
-      last12Months: sql<string>`coalesce(sum(${orders.totalAmount}) filter (where ${orders.orderedAt} > ${since}
-        and ${orders.orderedAt} <= cast(${today} as date)), 0.00)::text`,
-      lifetime: sql<string>`coalesce(sum(${orders.totalAmount}), 0.00)::text`,
-      lastOrderDate: sql<string | null>`max(${orders.orderedAt})::text`,
-      orderCount: sql<number>`count(*)::int`,
-    })
-    .from(orders)
-    .where(
-      and(liveOrder(workspaceId), eq(orders.customerId, customerId), sql`${orders.status} <> 'cancelled'`),
-    );
-  return {
-    last12Months: row?.last12Months ?? '0.00',
-    lifetime: row?.lifetime ?? '0.00',
-    lastOrderDate: row?.lastOrderDate ?? null,
-    orderCount: Number(row?.orderCount ?? 0),
-  };
+  const json = await queryText(conn, sql`select ${orderTotalsJson(workspaceId, customerId, today)}::text`);
+  return readOrderTotals(JSON.parse(json!));
 }
 
 /** A customer's latest orders (any status, not deleted), newest first, for the timeline; no access check. */

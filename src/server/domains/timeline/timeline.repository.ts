@@ -1,21 +1,21 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { queryRows } from '../../../db/rows';
+import { queryText } from '../../../db/plan-cache';
 import { workspaces } from '../../../db/schema';
 import type { TimelineEntry } from '../../../shared/customers/customer360.schema';
 
 type Conn = Pick<Db, 'execute' | 'select'>;
 type Row = {
   kind: 'activity' | 'order';
-  id: string;
-  at: Date | string;
+  id: number;
+  at: string;
   at_key: string;
   subtype: string;
   title: string;
   detail: string | null;
   amount: string | null;
   currency: string | null;
-  user_id: string | null;
+  user_id: number | null;
   follow_up_on: string | null;
 };
 
@@ -34,17 +34,17 @@ export async function workspaceTimeZone(conn: Conn, workspaceId: number): Promis
  * (customer, time desc) before the merge, so a customer with 10,000 touches costs the same as one with 20.
  * An order's business date sits at midnight of the workspace's time zone.
  */
-export async function timelineOfCustomer(
-  conn: Conn,
-  p: {
-    workspaceId: number;
-    customerId: number;
-    timeZone: string;
-    limit: number;
-    after?: TimelineKey;
-    kind?: string;
-  },
-): Promise<(TimelineEntry & { key: TimelineKey })[]> {
+type TimelineParams = {
+  workspaceId: number;
+  customerId: number;
+  timeZone: string;
+  limit: number;
+  after?: TimelineKey;
+  kind?: string;
+};
+
+/** Up to `limit + 1` entries as one JSON array, newest first; read it with `readTimeline`. */
+export function timelineJson(p: TimelineParams): SQL {
   const n = p.limit + 1;
   const orderAt = sql`(o.ordered_at::timestamp at time zone ${p.timeZone})`;
   const before = (at: SQL, kind: string, id: SQL) =>
@@ -71,14 +71,15 @@ export async function timelineOfCustomer(
       : p.kind === 'order'
         ? [ordersPart]
         : [activitiesPart, ordersPart];
-  const rows = await queryRows<Row>(
-    conn,
-    sql`select t.kind, t.id::text as id, t.at, t.at::text as at_key, t.subtype, t.title, t.detail, t.amount,
-        t.currency, t.user_id::text as user_id, t.follow_up_on
+  return sql`(select coalesce(json_agg(e order by e.at desc, e.kind desc, e.id desc), '[]')
+    from (select t.kind, t.id, t.at, t.at::text as at_key, t.subtype, t.title, t.detail, t.amount,
+        t.currency, t.user_id, t.follow_up_on
       from (${sql.join(parts, sql` union all `)}) t
-      order by t.at desc, t.kind desc, t.id desc limit ${n}`,
-  );
-  return rows.map((r) => ({
+      order by t.at desc, t.kind desc, t.id desc limit ${n}) e)`;
+}
+
+export const readTimeline = (json: unknown): (TimelineEntry & { key: TimelineKey })[] =>
+  (json as Row[]).map((r) => ({
     kind: r.kind,
     id: Number(r.id),
     at: new Date(r.at),
@@ -91,17 +92,22 @@ export async function timelineOfCustomer(
     followUpOn: r.follow_up_on,
     key: { at: r.at_key, kind: r.kind, id: Number(r.id) },
   }));
+
+/** Activities and orders of one customer, newest first (see `timelineJson`). */
+export async function timelineOfCustomer(conn: Conn, p: TimelineParams) {
+  return readTimeline(JSON.parse((await queryText(conn, sql`select ${timelineJson(p)}::text`))!));
 }
 
 /** Counts of what is still open on a customer: orders in progress and follow-ups. */
-export async function openItemsOfCustomer(
-  conn: Conn,
-  p: { workspaceId: number; customerId: number; today: string; timeZone: string },
-) {
+export function openItemsJson(p: {
+  workspaceId: number;
+  customerId: number;
+  today: string;
+  timeZone: string;
+}) {
   const { workspaceId, customerId, today, timeZone } = p;
-  const [row] = await queryRows<{ open_orders: number; follow_ups: number; overdue: number }>(
-    conn,
-    sql`select
+  return sql`(select json_build_object('openOrders', x.open_orders, 'followUps', x.follow_ups,
+      'overdueFollowUps', x.overdue) from (select
       (select count(*)::int from orders o where o.workspace_id = ${workspaceId} and o.customer_id = ${customerId}
         and o.deleted_at is null and o.status in ('draft', 'confirmed', 'shipped')) as open_orders,
       (select count(*)::int from activities a where a.workspace_id = ${workspaceId} and a.customer_id = ${customerId}
@@ -110,7 +116,8 @@ export async function openItemsOfCustomer(
         and a.deleted_at is null and a.next_follow_up_on < ${today}::date
         and not exists (select 1 from activities later where later.workspace_id = a.workspace_id
           and later.customer_id = a.customer_id and later.deleted_at is null
-          and (later.occurred_at at time zone ${timeZone})::date >= a.next_follow_up_on)) as overdue`,
-  );
-  return { openOrders: row!.open_orders, followUps: row!.follow_ups, overdueFollowUps: row!.overdue };
+          and (later.occurred_at at time zone ${timeZone})::date >= a.next_follow_up_on)) as overdue) x)`;
 }
+
+export type OpenItems = { openOrders: number; followUps: number; overdueFollowUps: number };
+export const readOpenItems = (json: unknown): OpenItems => json as OpenItems;

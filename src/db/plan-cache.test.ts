@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryText, queryTextCached } from './plan-cache';
+import { products, workspaces } from './schema';
+import { createTestDb, type TestDb, testDrivers } from './testing';
+
+const drivers = await testDrivers();
+
+describe.each(drivers)('queryTextCached on %s', (kind) => {
+  let db: TestDb;
+  let ws: number;
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    const [w] = await db.db.insert(workspaces).values({ slug: 'w', name: 'W' }).returning();
+    ws = w!.id;
+    await db.db.insert(products).values(
+      ['甲', 'B', 'C'].map((name, i) => ({
+        workspaceId: ws,
+        code: `P${i}`,
+        name,
+        unit: 't',
+        listPrice: '1.10',
+      })),
+    );
+  });
+  afterAll(() => db.close());
+
+  // Parameters of several types, an array among them, in one statement returning one text value.
+  const namesOf = (workspaceId: number, codes: string[], since: Date) =>
+    sql`select coalesce(string_agg(p.name, ',' order by p.code), '') from products p
+      where p.workspace_id = ${workspaceId} and p.code = any(${sql.param(codes)}::text[]) and p.created_at > ${since.toISOString()}::timestamptz`;
+
+  const keptFunctions = async () => {
+    if (!db.pglite) return null;
+    const res = await db.pglite.query<{ n: number }>(
+      `select count(*)::int as n from pg_proc p join pg_namespace s on s.oid = p.pronamespace
+        where s.nspname like 'pg_temp%' and p.proname like 'kehu_q_%'`,
+    );
+    return res.rows[0]!.n;
+  };
+
+  it('answers what the plain statement answers, for other values each time', async () => {
+    const old = new Date('2000-01-01T00:00:00Z');
+    for (const codes of [['P0', 'P2'], ['P1'], ['P9'], ['P0', 'P1', 'P2']]) {
+      const plain = await queryText(db.db, namesOf(ws, codes, old));
+      expect(await queryTextCached(db.db, namesOf(ws, codes, old))).toBe(plain);
+    }
+    expect(await queryTextCached(db.db, namesOf(ws, ['P0', 'P2'], old))).toBe('甲,C');
+    expect(await queryTextCached(db.db, namesOf(ws, ['P0'], new Date('2999-01-01T00:00:00Z')))).toBe('');
+    // Embedded: the statement became one session function, reused for every call.
+    if (db.pglite) expect(await keptFunctions()).toBe(1);
+  });
+
+  it('answers null when the statement has no row', async () => {
+    expect(
+      await queryTextCached(db.db, sql`select name from products where workspace_id = ${-1}`),
+    ).toBeNull();
+  });
+
+  it('runs plainly inside a transaction, and a rollback does not break later calls', async () => {
+    const q = sql`select string_agg(code, '+' order by code) from products where workspace_id = ${ws} and unit = ${'t'}`;
+    await expect(
+      db.db.transaction(async (tx) => {
+        expect(await queryTextCached(tx, q)).toBe('P0+P1+P2');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await queryTextCached(db.db, q)).toBe('P0+P1+P2');
+  });
+
+  it('recovers when its session function has gone (a restore replaces the database)', async () => {
+    if (!db.pglite) return;
+    const q = sql`select max(code) from products where workspace_id = ${ws}`;
+    expect(await queryTextCached(db.db, q)).toBe('P2');
+    const fns = await db.pglite.query<{ f: string }>(
+      `select p.oid::regprocedure::text as f from pg_proc p join pg_namespace s on s.oid = p.pronamespace
+        where s.nspname like 'pg_temp%' and p.proname like 'kehu_q_%'`,
+    );
+    for (const { f } of fns.rows) await db.pglite.exec(`drop function ${f}`);
+    expect(await queryTextCached(db.db, q)).toBe('P2');
+    expect(await queryTextCached(db.db, q)).toBe('P2');
+  });
+
+  it('passes database errors through', async () => {
+    await expect(queryTextCached(db.db, sql`select 1 / ${0}::int`)).rejects.toThrow(/division by zero/);
+  });
+});
