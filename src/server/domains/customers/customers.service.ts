@@ -91,24 +91,32 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
     }
   }
 
+  /** A customer the actor may not see is answered like one that does not exist, and the look is logged. */
+  function visible<T extends { ownerId: number | null; branchId: number | null; team: { userId: number }[] }>(
+    actor: Actor,
+    id: number,
+    row: T | undefined,
+  ): T {
+    if (!row) throw notFound();
+    const rel = { ownerId: row.ownerId, branchId: row.branchId, teamUserIds: row.team.map((m) => m.userId) };
+    if (customerAccess(actor, rel) === 'none') {
+      gate.deny(actor, id);
+      throw notFound();
+    }
+    return row;
+  }
+
   return {
     gate,
 
     /** One query: the row carries what `customerAccess` needs, so no separate access look-up. */
     async get(actor: Actor, id: number) {
-      const row = await repo.get(db, actor.workspaceId, id);
-      if (!row) throw notFound();
-      const rel = {
-        ownerId: row.ownerId,
-        branchId: row.branchId,
-        teamUserIds: row.team.map((m) => m.userId),
-      };
-      if (customerAccess(actor, rel) === 'none') {
-        gate.deny(actor, id);
-        throw notFound();
-      }
-      return row;
+      return visible(actor, id, await repo.get(db, actor.workspaceId, id));
     },
+
+    /** The profile for a bigger statement to carry (the 360 view): `profileJson` in, `visibleProfile` out. */
+    profileJson: (actor: Actor, id: number) => repo.profileJson(actor.workspaceId, id),
+    visibleProfile: (actor: Actor, id: number, json: unknown) => visible(actor, id, repo.readProfile(json)),
 
     list: (actor: Actor, query: CustomerListQuery) => repo.list(actor, query),
 

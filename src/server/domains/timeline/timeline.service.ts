@@ -68,26 +68,28 @@ export function createTimelineService(db: Db, customers: CustomersService) {
     },
 
     /**
-     * Everything but the profile comes from ONE statement with a kept plan: on the embedded database each
+     * Everything comes from ONE statement with a kept plan: on the embedded database each
      * statement costs a round trip and a plan, which cost more than the reading (see db/plan-cache.ts).
      */
     async view360(actor: Actor, customerId: number) {
-      const profile = await customers.get(actor, customerId);
       const timeZone = await timeZoneOf(actor.workspaceId);
       const today = isoDay(localDay(new Date(), timeZone));
       const ws = actor.workspaceId;
       const json = await queryTextCached(
         db,
         sql`select json_build_object(
+          'profile', ${customers.profileJson(actor, customerId)},
           'contacts', ${contactsOfCustomerJson(db, ws, customerId)},
           'timeline', ${timelineJson({ workspaceId: ws, customerId, timeZone, limit: TIMELINE_IN_360 })},
           'orderTotals', ${orderTotalsJson(ws, customerId, today)},
           'openItems', ${openItemsJson({ workspaceId: ws, customerId, today, timeZone })})::text`,
       );
       const parts = JSON.parse(json!) as Record<
-        'contacts' | 'timeline' | 'orderTotals' | 'openItems',
+        'profile' | 'contacts' | 'timeline' | 'orderTotals' | 'openItems',
         unknown
       >;
+      // Checked on the row the statement read: a hidden customer is a 404 and nothing of it leaves.
+      const profile = customers.visibleProfile(actor, customerId, parts.profile);
       return {
         profile,
         contacts: readContacts(parts.contacts),

@@ -103,6 +103,29 @@ describe.each(drivers)('timeline and 360 view on %s', (kind) => {
     expect(v.openItems).toEqual({ openOrders: 1, followUps: 3, overdueFollowUps: 0 });
   });
 
+  it('answers in the 360 view exactly what the profile, contacts and timeline endpoints answer', async () => {
+    const sales = t.fx.users.sales;
+    // A profile with everything a JSON hand-over could get wrong: team, budgets, custom values, dates.
+    const patch = await t.as(sales, {
+      method: 'PATCH',
+      url: `/api/v1/customers/${customerId}`,
+      payload: {
+        version: (await t.as(sales, { method: 'GET', url: `/api/v1/customers/${customerId}` })).json().version,
+        tags: ['重点', 'vip'],
+        budgets: [{ category: 'visits', amount: '12000.50' }],
+        team: [{ userId: t.fx.users.sales2.userId, role: 'support' }],
+      },
+    });
+    expect(patch.statusCode).toBe(200);
+    const get = async (url: string) => (await t.as(sales, { method: 'GET', url })).json();
+    const v = await get(`/api/v1/customers/${customerId}/360`);
+    expect(v.profile).toEqual(await get(`/api/v1/customers/${customerId}`));
+    expect(v.profile.budgets).toEqual([{ category: 'visits', amount: '12000.50' }]);
+    const contacts = (await get(`/api/v1/customers/${customerId}/contacts`)).items;
+    expect(v.contacts).toEqual(contacts.map(({ customerName: _n, ...c }: { customerName: string }) => c));
+    expect(v.timeline).toEqual((await get(`/api/v1/customers/${customerId}/timeline?limit=20`)).items);
+  });
+
   it('hides another rep’s customer and other workspaces’ as 404', async () => {
     for (const user of [t.fx.users.salesNorth, t.fx.users.otherAdmin]) {
       for (const path of ['360', 'timeline']) {
