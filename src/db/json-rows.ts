@@ -1,7 +1,7 @@
 import type { Column, SQL, SQLWrapper } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { queryText } from './plan-cache';
+import { type KeptPlan, queryText, queryTextCached } from './plan-cache';
 
 type Selection = Record<string, Column>;
 export type RowOfColumns<S extends Selection> = RowOf<S>;
@@ -23,13 +23,16 @@ export async function selectPageAsJson<S extends Selection, X extends string = n
   columns: S,
   inner: SQLWrapper,
   extras: readonly X[] = [],
+  /** Keep the statement's plan (see plan-cache.ts); by default it is planned for its values each time. */
+  keptPlan?: KeptPlan,
 ): Promise<(RowOf<S> & Record<X, string>)[]> {
   const entries = Object.entries(columns);
   for (const [key, c] of entries) {
     if (c.columnType === 'PgNumeric')
       throw new Error(`selectPageAsJson: numeric column ${key} would lose exactness`);
   }
-  const page = await queryText(db, sql`select ${jsonArrayOf(inner)}::text as page`);
+  const statement = sql`select ${jsonArrayOf(inner)}::text as page`;
+  const page = keptPlan ? await queryTextCached(db, statement, keptPlan) : await queryText(db, statement);
   return reviveRows(columns, JSON.parse(page ?? '[]') as Record<string, unknown>[], extras);
 }
 

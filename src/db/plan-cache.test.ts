@@ -51,6 +51,21 @@ describe.each(drivers)('queryTextCached on %s', (kind) => {
     if (db.pglite) expect(await keptFunctions()).toBe(1);
   });
 
+  it('keeps a generic plan when asked, with the same answers', async () => {
+    const q = (prefix: string) =>
+      sql`select string_agg(code, ',' order by code) from products
+        where workspace_id = ${ws} and code ~>=~ ${prefix} and code ~<~ (${prefix} || chr(1114111))`;
+    for (const prefix of ['P', 'P1', 'Q', 'P2']) {
+      expect(await queryTextCached(db.db, q(prefix), 'generic')).toBe(await queryText(db.db, q(prefix)));
+    }
+    if (!db.pglite) return;
+    const res = await db.pglite.query<{ config: string[] | null }>(
+      `select p.proconfig as config from pg_proc p join pg_namespace s on s.oid = p.pronamespace
+        where s.nspname like 'pg_temp%' and p.proname like 'kehu_q_%' and p.prosrc like '%chr(1114111)%'`,
+    );
+    expect(res.rows.map((r) => r.config)).toEqual([['plan_cache_mode=force_generic_plan']]);
+  });
+
   it('answers null when the statement has no row', async () => {
     expect(
       await queryTextCached(db.db, sql`select name from products where workspace_id = ${-1}`),

@@ -20,7 +20,14 @@ import { queryRows } from './rows';
  * one (plan_cache_mode), exactly as for any prepared statement. A statement passed with a transaction's
  * `tx` runs plainly: a function created inside a transaction that rolls back would vanish.
  */
-type Runner = (text: string, params: unknown[]) => Promise<string | null>;
+type Runner = (text: string, params: unknown[], plan: KeptPlan) => Promise<string | null>;
+
+/**
+ * 'auto': PostgreSQL's own choice between a plan for the values at hand and a generic one.
+ * 'generic': always the generic plan (embedded only; a server plans fast enough to keep 'auto'). For a
+ * statement written so that its generic plan is good, like the ranked search, this skips planning.
+ */
+export type KeptPlan = 'auto' | 'generic';
 
 const runners = new WeakMap<object, Runner>();
 const dialect = new PgDialect();
@@ -41,11 +48,15 @@ export function enablePlanCache(db: Db, client: { pglite: PGlite } | { pool: pg.
  * Runs `query`, which must answer one row of one column, and returns that value as text (null when there is
  * no row). Used for statements that hand their result over as one JSON document.
  */
-export async function queryTextCached(db: Pick<Db, 'execute'>, query: SQL): Promise<string | null> {
+export async function queryTextCached(
+  db: Pick<Db, 'execute'>,
+  query: SQL,
+  plan: KeptPlan = 'auto',
+): Promise<string | null> {
   const runner = runners.get(db);
   if (!runner) return queryText(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return runner(text, params);
+  return runner(text, params, plan);
 }
 
 /** The same without a kept plan: for statements whose best plan depends on the values (search). */
@@ -87,16 +98,17 @@ function pgliteRunner(pglite: PGlite): Runner {
     return name;
   }
 
-  async function createShape(text: string): Promise<string | null> {
+  async function createShape(text: string, plan: KeptPlan): Promise<string | null> {
     const described = await pglite.describeQuery(text);
     const oids = described.queryParams.map((p) => p.dataTypeID);
     if (oids.some((oid) => UNRESOLVED_TYPES.has(oid)) || described.resultFields.length !== 1) return null;
     const args = [];
     for (const oid of oids) args.push(await typeName(oid));
-    const fn = `pg_temp.${shapeName(text)}`;
+    const fn = `pg_temp.${shapeName(`${plan}:${text}`)}`;
+    const settings = plan === 'generic' ? 'set plan_cache_mode = force_generic_plan' : '';
     // $1…$n in the body are the function's arguments, in the same order as the statement's parameters.
     await pglite.exec(
-      `create or replace function ${fn}(${args.join(', ')}) returns text language plpgsql as $kehu_body$
+      `create or replace function ${fn}(${args.join(', ')}) returns text language plpgsql ${settings} as $kehu_body$
 begin
   return (${text});
 end $kehu_body$`,
@@ -104,12 +116,13 @@ end $kehu_body$`,
     return fn;
   }
 
-  function functionFor(text: string): Promise<string | null> {
-    let shape = shapes.get(text);
+  function functionFor(text: string, plan: KeptPlan): Promise<string | null> {
+    const key = `${plan}:${text}`;
+    let shape = shapes.get(key);
     if (!shape) {
       if (shapes.size >= PLAN_CACHE_LIMIT) return Promise.resolve(null);
-      shape = createShape(text).catch(() => null);
-      shapes.set(text, shape);
+      shape = createShape(text, plan).catch(() => null);
+      shapes.set(key, shape);
     }
     return shape;
   }
@@ -117,8 +130,8 @@ end $kehu_body$`,
   const plain = async (text: string, params: unknown[]) =>
     firstText((await pglite.query<Record<string, unknown>>(text, params)).rows);
 
-  return async (text, params) => {
-    const fn = await functionFor(text);
+  return async (text, params, plan) => {
+    const fn = await functionFor(text, plan);
     if (!fn) return plain(text, params);
     const call = `select ${fn}(${params.map((_, i) => `$${i + 1}`).join(', ')}) as v`;
     try {
@@ -126,7 +139,7 @@ end $kehu_body$`,
     } catch (err) {
       // The function is gone (a restore replaced the database): forget it and run the statement as is.
       if (pgErrorCode(err) !== '42883') throw err;
-      shapes.delete(text);
+      shapes.delete(`${plan}:${text}`);
       return plain(text, params);
     }
   };

@@ -241,11 +241,19 @@ export function createCustomersRepository(db: Db) {
       if (query.updatedFrom) conds.push(gte(customers.updatedAt, new Date(query.updatedFrom)));
       if (query.updatedTo) conds.push(lte(customers.updatedAt, new Date(query.updatedTo)));
 
-      const inner =
-        query.q && !query.sort
-          ? rankedPage(actor.workspaceId, query.q, conds, query)
-          : sortedPage(actor.workspaceId, conds, query);
-      const rows = await selectPageAsJson(db, summaryColumns, inner, ['sort_key']);
+      // The ranked search is written for a generic plan (index ranges, no value-dependent shape), and keeping
+      // that plan halves its cost on PGlite; a sorted list's best plan depends on its filter values.
+      const ranked = Boolean(query.q && !query.sort);
+      const inner = ranked
+        ? rankedPage(actor.workspaceId, query.q!, conds, query)
+        : sortedPage(actor.workspaceId, conds, query);
+      const rows = await selectPageAsJson(
+        db,
+        summaryColumns,
+        inner,
+        ['sort_key'],
+        ranked ? 'generic' : undefined,
+      );
       const more = rows.length > query.limit;
       const page = more ? rows.slice(0, query.limit) : rows;
       const last = page[page.length - 1];

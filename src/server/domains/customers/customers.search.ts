@@ -29,10 +29,14 @@ export function customerSearch(workspaceId: number, rawQ: string): { candidates:
   const cap = sql.raw(String(SEARCH_CANDIDATES_PER_KIND));
   const ws = sql`workspace_id = ${workspaceId}`;
   const live = sql`deleted_at is null`;
+  // Prefixes as explicit ranges of the text_pattern_ops indexes, so that a plan made without the value
+  // (a kept plan) still probes the index; LIKE then keeps exactly the prefix matches.
+  const prefixOf = (expr: SQL, value: SQL, pattern: SQL) =>
+    sql`${expr} ~>=~ ${value} and ${expr} ~<~ (${value} || chr(1114111)) and ${expr} like (${pattern} || '%')`;
   const parts: SQL[] = [
-    sql`(select id from customers where ${ws} and lower(code) like lower(${`${like}%`}) limit ${cap})`,
+    sql`(select id from customers where ${ws} and ${prefixOf(sql`lower(code)`, sql`lower(${q})`, sql`lower(${like})`)} limit ${cap})`,
     sql`(select id from customers where ${ws} and name = ${q} limit ${cap})`,
-    sql`(select customer_id from contacts where ${ws} and ${live} and name like ${`${like}%`} limit ${cap})`,
+    sql`(select customer_id from contacts where ${ws} and ${live} and ${prefixOf(sql`name`, sql`${q}`, sql`${like}`)} limit ${cap})`,
   ];
   if (grams.length) {
     const arr = sql`ARRAY[${sql.join(

@@ -110,7 +110,8 @@ describe.each(drivers)('timeline and 360 view on %s', (kind) => {
       method: 'PATCH',
       url: `/api/v1/customers/${customerId}`,
       payload: {
-        version: (await t.as(sales, { method: 'GET', url: `/api/v1/customers/${customerId}` })).json().version,
+        version: (await t.as(sales, { method: 'GET', url: `/api/v1/customers/${customerId}` })).json()
+          .version,
         tags: ['重点', 'vip'],
         budgets: [{ category: 'visits', amount: '12000.50' }],
         team: [{ userId: t.fx.users.sales2.userId, role: 'support' }],
