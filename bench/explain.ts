@@ -38,8 +38,16 @@ client.query = async (query, params, ...rest) => {
   try {
     return await original(query, params, ...rest);
   } finally {
-    const text = typeof query === 'string' ? query : (query as { text: string }).text;
-    captured?.push({ text, params: params ?? [], ms: performance.now() - started });
+    // node-postgres takes a config object ({ text, values, name }) as well as (text, values).
+    const config =
+      typeof query === 'string'
+        ? { text: query, values: params }
+        : (query as { text: string; values?: unknown[] });
+    captured?.push({
+      text: config.text,
+      params: params ?? config.values ?? [],
+      ms: performance.now() - started,
+    });
   }
 };
 
