@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryText, queryTextCached } from './plan-cache';
+import { preparedText, queryText, queryTextCached } from './plan-cache';
 import { products, workspaces } from './schema';
 import { createTestDb, type TestDb, testDrivers } from './testing';
 
@@ -64,6 +64,24 @@ describe.each(drivers)('queryTextCached on %s', (kind) => {
         where s.nspname like 'pg_temp%' and p.proname like 'kehu_q_%' and p.prosrc like '%chr(1114111)%'`,
     );
     expect(res.rows.map((r) => r.config)).toEqual([['plan_cache_mode=force_generic_plan']]);
+  });
+
+  it('builds a prepared statement once and runs it with each call’s values, in a transaction too', async () => {
+    let builds = 0;
+    const namesFrom = preparedText(['ws', 'min'], (p) => {
+      builds++;
+      return sql`select string_agg(name, '|' order by code) from products
+        where workspace_id = ${p.ws} and code >= ${p.min}`;
+    });
+    expect(await namesFrom(db.db, { ws, min: 'P1' })).toBe('B|C');
+    expect(await namesFrom(db.db, { ws, min: 'P0' })).toBe('甲|B|C');
+    expect(await namesFrom(db.db, { ws: -1, min: 'P0' })).toBeNull();
+    expect(builds).toBe(1);
+    // A transaction has no kept plans: the statement is built with the values and run plainly.
+    await db.db.transaction(async (tx) => {
+      expect(await namesFrom(tx, { ws, min: 'P2' })).toBe('C');
+    });
+    expect(builds).toBe(2);
   });
 
   it('answers null when the statement has no row', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { fillPlaceholders, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Db } from './client';
@@ -57,6 +57,32 @@ export async function queryTextCached(
   if (!runner) return queryText(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
   return runner(text, params, plan);
+}
+
+/** A value, or a placeholder for one in a statement built once (`preparedText`). */
+export type Param<T> = T | Placeholder;
+
+/**
+ * A one-value statement built ONCE with placeholders and then run with a kept plan for any values. Drizzle
+ * takes about 0.4 ms to build the 360 view's statement, as long as PGlite takes to run it with a kept plan.
+ * `build` gets placeholders (or, where no plan is kept, the values themselves) and must not branch on them.
+ */
+export function preparedText<N extends string>(
+  names: readonly N[],
+  build: (p: Record<N, Param<unknown>>) => SQL,
+  plan: KeptPlan = 'auto',
+) {
+  let built: { sql: string; params: unknown[] } | undefined;
+  return async (db: Pick<Db, 'execute'>, values: Record<N, unknown>): Promise<string | null> => {
+    const runner = runners.get(db);
+    if (!runner) return queryText(db, build(values));
+    built ??= dialect.sqlToQuery(
+      build(
+        Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as unknown as Record<N, Placeholder>,
+      ),
+    );
+    return runner(built.sql, fillPlaceholders(built.params, values), plan);
+  };
 }
 
 /** The same without a kept plan: for statements whose best plan depends on the values (search). */

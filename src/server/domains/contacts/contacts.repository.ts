@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { jsonArrayOf, reviveRows } from '../../../db/json-rows';
-import { queryText } from '../../../db/plan-cache';
+import { type Param, queryText } from '../../../db/plan-cache';
 import { contacts, customers } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
@@ -32,7 +32,7 @@ export type ContactRow = Omit<typeof contacts.$inferSelect, 'workspaceId'>;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const PHONE_LIKE = /^\+?[\d\s-]{5,}$/;
 
-const ofCustomer = (workspaceId: number, customerId: number) =>
+const ofCustomer = (workspaceId: Param<number>, customerId: Param<number>) =>
   and(eq(contacts.workspaceId, workspaceId), eq(contacts.customerId, customerId));
 
 /**
@@ -41,8 +41,8 @@ const ofCustomer = (workspaceId: number, customerId: number) =>
  */
 export function contactsOfCustomerJson(
   conn: Pick<Db, 'select'>,
-  workspaceId: number,
-  customerId: number,
+  workspaceId: Param<number>,
+  customerId: Param<number>,
 ): SQL {
   return jsonArrayOf(
     conn

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { type RowOfColumns, reviveRows, selectPageAsJson } from '../../../db/json-rows';
+import type { Param } from '../../../db/plan-cache';
 import { qualified } from '../../../db/qualified';
 import { customerBudgets, customers, customerTeamMembers, customFieldDefs, users } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -148,7 +149,7 @@ export function createCustomersRepository(db: Db) {
     },
 
     /** The same profile as one JSON object (null when there is no such customer); read with `readProfile`. */
-    profileJson(workspaceId: number, id: number): SQL {
+    profileJson(workspaceId: Param<number>, id: Param<number>): SQL {
       return sql`(select row_to_json(p) from (${db
         .select({
           ...profileColumns,

@@ -115,7 +115,7 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
     },
 
     /** The profile for a bigger statement to carry (the 360 view): `profileJson` in, `visibleProfile` out. */
-    profileJson: (actor: Actor, id: number) => repo.profileJson(actor.workspaceId, id),
+    profileJson: repo.profileJson,
     visibleProfile: (actor: Actor, id: number, json: unknown) => visible(actor, id, repo.readProfile(json)),
 
     list: (actor: Actor, query: CustomerListQuery) => repo.list(actor, query),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { queryText } from '../../../db/plan-cache';
+import { type Param, queryText } from '../../../db/plan-cache';
 import { customers, orderLines, orders } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
@@ -108,7 +108,11 @@ export type OrderTotals = {
  * exactly in SQL numeric and handed over as text: live orders only (cancelled and deleted ones excluded).
  * `today` is the business date 'YYYY-MM-DD'. No access check: the caller has passed the customer gate.
  */
-export function orderTotalsJson(workspaceId: number, customerId: number, today: string): SQL {
+export function orderTotalsJson(
+  workspaceId: Param<number>,
+  customerId: Param<number>,
+  today: Param<string>,
+): SQL {
   const since = sql`(cast(${today} as date) - interval '12 months')::date`;
   return sql`(select json_build_object(
       'last12Months', coalesce(sum(o.total_amount) filter (where o.ordered_at > ${since}

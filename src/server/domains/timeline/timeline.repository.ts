@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { queryText } from '../../../db/plan-cache';
+import { type Param, queryText } from '../../../db/plan-cache';
 import { workspaces } from '../../../db/schema';
 import type { TimelineEntry } from '../../../shared/customers/customer360.schema';
 
@@ -35,9 +35,9 @@ export async function workspaceTimeZone(conn: Conn, workspaceId: number): Promis
  * An order's business date sits at midnight of the workspace's time zone.
  */
 type TimelineParams = {
-  workspaceId: number;
-  customerId: number;
-  timeZone: string;
+  workspaceId: Param<number>;
+  customerId: Param<number>;
+  timeZone: Param<string>;
   limit: number;
   after?: TimelineKey;
   kind?: string;
@@ -100,10 +100,10 @@ export async function timelineOfCustomer(conn: Conn, p: TimelineParams) {
 
 /** Counts of what is still open on a customer: orders in progress and follow-ups. */
 export function openItemsJson(p: {
-  workspaceId: number;
-  customerId: number;
-  today: string;
-  timeZone: string;
+  workspaceId: Param<number>;
+  customerId: Param<number>;
+  today: Param<string>;
+  timeZone: Param<string>;
 }) {
   const { workspaceId, customerId, today, timeZone } = p;
   return sql`(select json_build_object('openOrders', x.open_orders, 'followUps', x.follow_ups,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { queryTextCached } from '../../../db/plan-cache';
+import { type Param, preparedText } from '../../../db/plan-cache';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
 import type { TimelineQuery } from '../../../shared/customers/customer360.schema';
@@ -43,6 +43,22 @@ export function createTimelineService(db: Db, customers: CustomersService) {
     return tz;
   }
 
+  // Built once: the statement does not change with the customer, only its values do.
+  const view360Statement = preparedText(['ws', 'id', 'tz', 'today'], (p) => {
+    const [ws, id, tz, today] = [p.ws, p.id, p.tz, p.today] as [
+      Param<number>,
+      Param<number>,
+      Param<string>,
+      Param<string>,
+    ];
+    return sql`select json_build_object(
+      'profile', ${customers.profileJson(ws, id)},
+      'contacts', ${contactsOfCustomerJson(db, ws, id)},
+      'timeline', ${timelineJson({ workspaceId: ws, customerId: id, timeZone: tz, limit: TIMELINE_IN_360 })},
+      'orderTotals', ${orderTotalsJson(ws, id, today)},
+      'openItems', ${openItemsJson({ workspaceId: ws, customerId: id, today, timeZone: tz })})::text`;
+  });
+
   async function page(actor: Actor, customerId: number, query: TimelineQuery, timeZone: string) {
     const rows = await timelineOfCustomer(db, {
       workspaceId: actor.workspaceId,
@@ -75,15 +91,7 @@ export function createTimelineService(db: Db, customers: CustomersService) {
       const timeZone = await timeZoneOf(actor.workspaceId);
       const today = isoDay(localDay(new Date(), timeZone));
       const ws = actor.workspaceId;
-      const json = await queryTextCached(
-        db,
-        sql`select json_build_object(
-          'profile', ${customers.profileJson(actor, customerId)},
-          'contacts', ${contactsOfCustomerJson(db, ws, customerId)},
-          'timeline', ${timelineJson({ workspaceId: ws, customerId, timeZone, limit: TIMELINE_IN_360 })},
-          'orderTotals', ${orderTotalsJson(ws, customerId, today)},
-          'openItems', ${openItemsJson({ workspaceId: ws, customerId, today, timeZone })})::text`,
-      );
+      const json = await view360Statement(db, { ws, id: customerId, tz: timeZone, today });
       const parts = JSON.parse(json!) as Record<
         'profile' | 'contacts' | 'timeline' | 'orderTotals' | 'openItems',
         unknown
