@@ -1,8 +1,8 @@
 /**
  * The load generator: `concurrency` clients, each sending one request after another over keep-alive
  * connections, first for a warm-up whose samples are dropped, then for a fixed duration or a bounded
- * number of requests, whichever ends first. It uses node:http with a keep-alive agent rather than fetch:
- * the client shares the machine's CPUs with the server, and fetch costs several times more per request.
+ * number of requests, whichever ends first. It uses node:http with a keep-alive agent, the leanest client
+ * Node has: the client shares the machine's CPUs with the server, so its own cost shows in the figures.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import type { Sample } from './stats';
