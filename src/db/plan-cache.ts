@@ -9,8 +9,8 @@ import { queryRows } from './rows';
 
 /**
  * Hot read statements with a cached plan. PGlite plans every statement anew in WebAssembly, and for the
- * 360 view or a list page planning costs as much as running (measured at 100k customers: the 360 view's
- * statement took 1.7 ms planned each time, 0.4 ms with its plan kept).
+ * 360 view planning cost more than running (measured at 100k customers: its statement took 1.7 ms planned
+ * each time, 0.4 ms with its plan kept). A sorted list gains nothing: its plan depends on its filters.
  *
  * - Embedded: each statement text becomes a session-local PL/pgSQL function (schema pg_temp) whose body is
  *   the statement itself; PL/pgSQL keeps the plans of its statements for the session.
@@ -45,8 +45,8 @@ export function enablePlanCache(db: Db, client: { pglite: PGlite } | { pool: pg.
 }
 
 /**
- * Runs `query`, which must answer one row of one column, and returns that value as text (null when there is
- * no row). Used for statements that hand their result over as one JSON document.
+ * Runs `query`, which must answer one row of one text column (cast JSON `::text`), and returns that value
+ * (null when there is no row). Used for statements that hand their result over as one JSON document.
  */
 export async function queryTextCached(
   db: Pick<Db, 'execute'>,
@@ -85,7 +85,7 @@ export function preparedText<N extends string>(
   };
 }
 
-/** The same without a kept plan: for statements whose best plan depends on the values (search). */
+/** The same without a kept plan, for statements whose best plan depends on the values (sorted lists). */
 export async function queryText(db: Pick<Db, 'execute'>, query: SQL): Promise<string | null> {
   const [row] = await queryRows<Record<string, unknown>>(db, query);
   const value = row ? Object.values(row)[0] : null;
