@@ -38,6 +38,8 @@ export type CliContext = {
   workspaceId: number;
   /** Which database is open, for people: "embedded database in /…" or "PostgreSQL server at …". */
   description: string;
+  /** The embedded database's folder (absent for a server). */
+  dataDir?: string;
   close(): Promise<void>;
 };
 
@@ -60,11 +62,12 @@ export async function openContext(
   const log = settings.log ?? ((line: string) => console.error(line));
   let handle: DbHandle;
   let description: string;
+  let dataDir: string | undefined;
   if (options.databaseUrl) {
     description = `PostgreSQL server at ${redactUrl(options.databaseUrl)}`;
     handle = await createDb({ databaseUrl: options.databaseUrl });
   } else {
-    const dataDir = resolve(options.dataDir ?? settings.defaultDataDir ?? DEFAULT_DATA_DIR);
+    dataDir = resolve(options.dataDir ?? settings.defaultDataDir ?? DEFAULT_DATA_DIR);
     description = `embedded database (PGlite) in ${dataDir}`;
     handle = await createDb({ dataDir });
   }
@@ -72,7 +75,7 @@ export async function openContext(
     log(`Database: ${description}`);
     await migrate(handle);
     const workspaceId = await ensureDefaultWorkspace(handle.db);
-    return { handle, workspaceId, description, close: () => handle.close() };
+    return { handle, workspaceId, description, dataDir, close: () => handle.close() };
   } catch (err) {
     await handle.close().catch(() => {});
     if (options.databaseUrl && isConnectionError(err)) {
@@ -80,6 +83,17 @@ export async function openContext(
     }
     throw err;
   }
+}
+
+/**
+ * For serving: the embedded database, migrated and set up on this thread, reopened on a worker thread so
+ * that queries and HTTP work overlap (see db/pglite-worker). KEHU_PGLITE_WORKER=off keeps it here.
+ */
+export async function reopenOnWorker(ctx: CliContext): Promise<CliContext> {
+  if (!ctx.dataDir || process.env.KEHU_PGLITE_WORKER === 'off') return ctx;
+  await ctx.close();
+  const handle = await createDb({ dataDir: ctx.dataDir, worker: true });
+  return { ...ctx, handle, close: () => handle.close() };
 }
 
 function isConnectionError(err: unknown): boolean {

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { startPgliteWorker } from './pglite-worker/client';
 import { enablePlanCache } from './plan-cache';
 import * as schema from './schema';
 
@@ -31,6 +32,11 @@ export type DbOptions = {
   /** A database image (from dumpDataDir) to start the embedded database from. */
   loadDataDir?: Blob;
   poolSize?: number;
+  /**
+   * Embedded only: run the database on a worker thread, so that it works while the event loop handles HTTP
+   * (for `kehu start`). Bulk work (COPY, dumps) needs PGlite on this thread and is not offered then.
+   */
+  worker?: boolean;
 };
 
 // Numeric and bigint values come back as strings from pg; money stays exact that way.
@@ -48,6 +54,19 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     lock = acquireDataDirLock(options.dataDir);
   }
   try {
+    if (options.worker && options.dataDir) {
+      const client = await startPgliteWorker(`${options.dataDir}/pgdata`);
+      const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
+      enablePlanCache(db, { pglite: client });
+      return {
+        db,
+        kind: 'pglite',
+        close: async () => {
+          await client.close();
+          lock?.release();
+        },
+      };
+    }
     const pglite = await PGlite.create({
       dataDir: options.dataDir ? `${options.dataDir}/pgdata` : undefined,
       loadDataDir: options.loadDataDir,

@@ -20,6 +20,9 @@ import { queryRows } from './rows';
  * one (plan_cache_mode), exactly as for any prepared statement. A statement passed with a transaction's
  * `tx` runs plainly: a function created inside a transaction that rolls back would vanish.
  */
+/** What the plan cache needs of PGlite, on this thread or on the database thread. */
+export type PgliteQueries = Pick<PGlite, 'query' | 'exec' | 'describeQuery'>;
+
 type Runner = (text: string, params: unknown[], plan: KeptPlan) => Promise<string | null>;
 
 /**
@@ -39,7 +42,7 @@ export const PLAN_CACHE_LIMIT = 500;
  * Turns the plan cache on for queries made through `db` (the root handle, not a transaction).
  * KEHU_PLAN_CACHE=off leaves it off, to compare or to rule it out.
  */
-export function enablePlanCache(db: Db, client: { pglite: PGlite } | { pool: pg.Pool }): void {
+export function enablePlanCache(db: Db, client: { pglite: PgliteQueries } | { pool: pg.Pool }): void {
   if (process.env.KEHU_PLAN_CACHE === 'off') return;
   runners.set(db, 'pglite' in client ? pgliteRunner(client.pglite) : poolRunner(client.pool));
 }
@@ -109,7 +112,7 @@ function poolRunner(pool: pg.Pool): Runner {
 // OIDs PostgreSQL leaves unresolved; a function cannot take them as arguments.
 const UNRESOLVED_TYPES = new Set([0, 705]);
 
-function pgliteRunner(pglite: PGlite): Runner {
+function pgliteRunner(pglite: PgliteQueries): Runner {
   /** Statement text → the function that runs it, or null when it must run plainly. */
   const shapes = new Map<string, Promise<string | null>>();
   const typeNames = new Map<number, string>();

@@ -101,8 +101,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(kind: DbKind = 'pglite'): Promise<TestApp> {
-  const db = await createTestDb(kind);
+/** A test app on a fresh database of `kind`, or on the database given (which it then closes). */
+export async function createTestApp(kind: DbKind | TestDb = 'pglite'): Promise<TestApp> {
+  const db = typeof kind === 'string' ? await createTestDb(kind) : kind;
   const app = await buildApp({ db });
   await app.ready();
   const fx = await createFixture(db, app);

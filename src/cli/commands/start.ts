@@ -14,6 +14,7 @@ import {
   DEMO_DATA_DIR,
   databaseUrlOption,
   openContext,
+  reopenOnWorker,
 } from '../context';
 import { runDemoCommand } from './demo';
 
@@ -67,14 +68,15 @@ export async function runStart(options: StartOptions): Promise<void> {
   const port = parseCount(options.port, '--port', 0, 65_535);
   const demoCustomers = parseCount(options.demoCustomers, '--demo-customers', 1);
   const defaultDataDir = options.demo ? DEMO_DATA_DIR : DEFAULT_DATA_DIR;
-  const ctx = await openContext(options, { defaultDataDir, log: (line) => console.log(line) });
+  let ctx = await openContext(options, { defaultDataDir, log: (line) => console.log(line) });
   let server: RunningServer;
   try {
     if (options.demo) await loadDemoIfEmpty(ctx, demoCustomers);
+    ctx = await reopenOnWorker(ctx);
     const level = process.env.KEHU_LOG_LEVEL ?? 'warn';
     server = await serve({ db: ctx.handle, port, host: options.host, logger: { level } });
   } catch (err) {
-    await ctx.close();
+    await ctx.close().catch(() => {}); // a failed reopen has closed it already
     if ((err as Error).name === 'PortInUseError') throw new CliError((err as Error).message);
     throw err;
   }
