@@ -87,9 +87,26 @@ export function createActivitiesRepository(db: Db) {
       return { ...row, contactIds: await contactIdsOf(conn, workspaceId, id) };
     },
 
-    async insert(tx: Tx, values: typeof activities.$inferInsert): Promise<number> {
-      const [row] = await tx.insert(activities).values(values).returning({ id: activities.id });
-      return row!.id;
+    /**
+     * A new touch with its contacts, in as few statements as possible: on the embedded database every
+     * statement of a transaction is a round trip while the transaction holds the database.
+     */
+    async insert(
+      tx: Tx,
+      values: typeof activities.$inferInsert,
+      contactIds: readonly number[],
+    ): Promise<ActivityRow> {
+      const [row] = await tx.insert(activities).values(values).returning(activityColumns);
+      if (contactIds.length) {
+        await tx.insert(activityContacts).values(
+          contactIds.map((contactId) => ({
+            workspaceId: values.workspaceId,
+            activityId: row!.id,
+            contactId,
+          })),
+        );
+      }
+      return { ...row!, contactIds: [...contactIds].sort((a, b) => a - b) };
     },
 
     /** Applies a change if the row is still at `version` (or any version when undefined); bumps it. */

@@ -91,17 +91,19 @@ export function createActivitiesService(repo: ActivitiesRepository, gate: Custom
         await requireLiveCustomer(tx, actor, input.customerId);
         const contactIds = await checkContacts(tx, actor, input.customerId, input.contactIds);
         const { contactIds: _c, occurredAt, ...fields } = input;
-        const id = await repo.insert(tx, {
-          ...fields,
-          occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
-          authorId: actor.userId,
-          workspaceId: actor.workspaceId,
-          createdBy: actor.userId,
-        });
-        await repo.replaceContacts(tx, actor.workspaceId, id, contactIds);
-        const after = await repo.get(tx, actor.workspaceId, id);
-        await recordAudit(tx, actor, { entity: 'activity', entityId: id, action: 'create', after });
-        return after!;
+        const after = await repo.insert(
+          tx,
+          {
+            ...fields,
+            occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
+            authorId: actor.userId,
+            workspaceId: actor.workspaceId,
+            createdBy: actor.userId,
+          },
+          contactIds,
+        );
+        await recordAudit(tx, actor, { entity: 'activity', entityId: after.id, action: 'create', after });
+        return after;
       });
     },
 
