@@ -14,7 +14,8 @@ import { queryRows } from './rows';
  *
  * - Embedded: each statement text becomes a session-local PL/pgSQL function (schema pg_temp) whose body is
  *   the statement itself; PL/pgSQL keeps the plans of its statements for the session.
- * - Server: a named prepared statement, which node-postgres parses once per pooled connection.
+ * - Server: a named prepared statement, which node-postgres parses once per pooled connection; for a
+ *   generic plan, a PL/pgSQL function in each connection's pg_temp, as on PGlite.
  *
  * Either way PostgreSQL decides per statement between a plan made for the values at hand and a generic
  * one (plan_cache_mode), exactly as for any prepared statement. A statement passed with a transaction's
@@ -26,11 +27,13 @@ export type PgliteQueries = Pick<PGlite, 'query' | 'exec' | 'describeQuery'>;
 type Runner = (text: string, params: unknown[], plan: KeptPlan) => Promise<string | null>;
 
 /**
- * 'auto': PostgreSQL's own choice between a plan for the values at hand and a generic one.
- * 'generic': always the generic plan (embedded only; a server plans fast enough to keep 'auto'). For a
- * statement written so that its generic plan is good, like the ranked search, this skips planning.
+ * - 'auto': PostgreSQL's own choice between a plan for the values at hand and a generic one.
+ * - 'generic': always the generic plan, for a statement whose plan does not depend on its values (the 360
+ *   view). PostgreSQL's own choice kept planning it anew on every call (300 custom plans of 300 measured).
+ * - 'generic-embedded': the generic plan on PGlite, where planning costs more than a less fitting plan
+ *   (the ranked search); PostgreSQL's own choice on a server, which plans fast.
  */
-export type KeptPlan = 'auto' | 'generic';
+export type KeptPlan = 'auto' | 'generic' | 'generic-embedded';
 
 const runners = new WeakMap<object, Runner>();
 const dialect = new PgDialect();
@@ -102,8 +105,60 @@ const firstText = (rows: Record<string, unknown>[]): string | null => {
   return value === null || value === undefined ? null : String(value);
 };
 
+/** The session function that runs `text`: its body is the statement, whose $1…$n are its arguments. */
+const functionSql = (fn: string, argTypes: readonly string[], text: string) =>
+  `create or replace function ${fn}(${argTypes.join(', ')}) returns text language plpgsql
+  set plan_cache_mode = force_generic_plan as $kehu_body$
+begin
+  return (${text});
+end $kehu_body$`;
+
+const callSql = (fn: string, params: readonly unknown[]) =>
+  `select ${fn}(${params.map((_, i) => `$${i + 1}`).join(', ')}) as v`;
+
 function poolRunner(pool: pg.Pool): Runner {
-  return async (text, params) => {
+  /** The functions each connection has made: temporary objects live and die with their connection. */
+  const made = new WeakMap<pg.PoolClient, Set<string>>();
+
+  // The statement's parameter types, as PostgreSQL infers them, from a statement prepared for the purpose.
+  async function argTypesOf(client: pg.PoolClient, text: string): Promise<string[]> {
+    await client.query(`prepare kehu_probe as ${text}`);
+    try {
+      const res = await client.query<{ t: string[] }>(
+        `select parameter_types::text[] as t from pg_prepared_statements where name = 'kehu_probe'`,
+      );
+      return res.rows[0]!.t;
+    } finally {
+      await client.query('deallocate kehu_probe');
+    }
+  }
+
+  async function generic(text: string, params: unknown[]): Promise<string | null> {
+    const name = shapeName(`generic:${text}`);
+    const fn = `pg_temp.${name}`;
+    const client = await pool.connect();
+    try {
+      const fns = made.get(client) ?? new Set<string>();
+      made.set(client, fns);
+      if (!fns.has(name)) {
+        await client.query(functionSql(fn, await argTypesOf(client, text), text));
+        fns.add(name);
+      }
+      try {
+        const res = await client.query({ name: `${name}_call`, text: callSql(fn, params), values: params });
+        return firstText(res.rows as Record<string, unknown>[]);
+      } catch (err) {
+        if (pgErrorCode(err) !== '42883') throw err;
+        fns.delete(name); // dropped behind our back: made again next time
+        return firstText((await client.query(text, params)).rows as Record<string, unknown>[]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  return async (text, params, plan) => {
+    if (plan === 'generic') return generic(text, params);
     const res = await pool.query({ name: shapeName(text), text, values: params });
     return firstText(res.rows as Record<string, unknown>[]);
   };
@@ -134,13 +189,10 @@ function pgliteRunner(pglite: PgliteQueries): Runner {
     const args = [];
     for (const oid of oids) args.push(await typeName(oid));
     const fn = `pg_temp.${shapeName(`${plan}:${text}`)}`;
-    const settings = plan === 'generic' ? 'set plan_cache_mode = force_generic_plan' : '';
-    // $1…$n in the body are the function's arguments, in the same order as the statement's parameters.
+    const sqlText = functionSql(fn, args, text);
+    // 'auto' keeps PostgreSQL's own choice: the same function without the setting.
     await pglite.exec(
-      `create or replace function ${fn}(${args.join(', ')}) returns text language plpgsql ${settings} as $kehu_body$
-begin
-  return (${text});
-end $kehu_body$`,
+      plan === 'auto' ? sqlText.replace('set plan_cache_mode = force_generic_plan', '') : sqlText,
     );
     return fn;
   }
@@ -162,7 +214,7 @@ end $kehu_body$`,
   return async (text, params, plan) => {
     const fn = await functionFor(text, plan);
     if (!fn) return plain(text, params);
-    const call = `select ${fn}(${params.map((_, i) => `$${i + 1}`).join(', ')}) as v`;
+    const call = callSql(fn, params);
     try {
       return firstText((await pglite.query<Record<string, unknown>>(call, params)).rows);
     } catch (err) {

@@ -253,7 +253,7 @@ export function createCustomersRepository(db: Db) {
         summaryColumns,
         inner,
         ['sort_key'],
-        ranked ? 'generic' : undefined,
+        ranked ? 'generic-embedded' : undefined,
       );
       const more = rows.length > query.limit;
       const page = more ? rows.slice(0, query.limit) : rows;

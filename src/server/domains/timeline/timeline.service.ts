@@ -44,20 +44,24 @@ export function createTimelineService(db: Db, customers: CustomersService) {
   }
 
   // Built once: the statement does not change with the customer, only its values do.
-  const view360Statement = preparedText(['ws', 'id', 'tz', 'today'], (p) => {
-    const [ws, id, tz, today] = [p.ws, p.id, p.tz, p.today] as [
-      Param<number>,
-      Param<number>,
-      Param<string>,
-      Param<string>,
-    ];
-    return sql`select json_build_object(
+  const view360Statement = preparedText(
+    ['ws', 'id', 'tz', 'today'],
+    (p) => {
+      const [ws, id, tz, today] = [p.ws, p.id, p.tz, p.today] as [
+        Param<number>,
+        Param<number>,
+        Param<string>,
+        Param<string>,
+      ];
+      return sql`select json_build_object(
       'profile', ${customers.profileJson(ws, id)},
       'contacts', ${contactsOfCustomerJson(db, ws, id)},
       'timeline', ${timelineJson({ workspaceId: ws, customerId: id, timeZone: tz, limit: TIMELINE_IN_360 })},
       'orderTotals', ${orderTotalsJson(ws, id, today)},
       'openItems', ${openItemsJson({ workspaceId: ws, customerId: id, today, timeZone: tz })})::text`;
-  });
+    },
+    'generic', // the plan does not depend on which customer
+  );
 
   async function page(actor: Actor, customerId: number, query: TimelineQuery, timeZone: string) {
     const rows = await timelineOfCustomer(db, {
