@@ -119,6 +119,7 @@ const callSql = (fn: string, params: readonly unknown[]) =>
 function poolRunner(pool: pg.Pool): Runner {
   /** The functions each connection has made: temporary objects live and die with their connection. */
   const made = new WeakMap<pg.PoolClient, Set<string>>();
+  const unkept = new Set<string>();
 
   // The statement's parameter types, as PostgreSQL infers them, from a statement prepared for the purpose.
   async function argTypesOf(client: pg.PoolClient, text: string): Promise<string[]> {
@@ -140,8 +141,16 @@ function poolRunner(pool: pg.Pool): Runner {
     try {
       const fns = made.get(client) ?? new Set<string>();
       made.set(client, fns);
+      if (unkept.has(text))
+        return firstText((await client.query(text, params)).rows as Record<string, unknown>[]);
       if (!fns.has(name)) {
-        await client.query(functionSql(fn, await argTypesOf(client, text), text));
+        try {
+          await client.query(functionSql(fn, await argTypesOf(client, text), text));
+        } catch {
+          // A statement that cannot become a function (a parameter of no definite type) runs as it is.
+          if (unkept.size < PLAN_CACHE_LIMIT) unkept.add(text);
+          return firstText((await client.query(text, params)).rows as Record<string, unknown>[]);
+        }
         fns.add(name);
       }
       try {
