@@ -4,8 +4,7 @@ import type { Db } from './client';
 import { type KeptPlan, queryText, queryTextCached } from './plan-cache';
 
 type Selection = Record<string, Column>;
-export type RowOfColumns<S extends Selection> = RowOf<S>;
-type RowOf<S extends Selection> = {
+export type RowOf<S extends Selection> = {
   [K in keyof S]: S[K]['_']['notNull'] extends true ? S[K]['_']['data'] : S[K]['_']['data'] | null;
 };
 

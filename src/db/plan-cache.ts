@@ -93,9 +93,7 @@ export function preparedText<N extends string>(
 
 /** The same without a kept plan, for statements whose best plan depends on the values (sorted lists). */
 export async function queryText(db: Pick<Db, 'execute'>, query: SQL): Promise<string | null> {
-  const [row] = await queryRows<Record<string, unknown>>(db, query);
-  const value = row ? Object.values(row)[0] : null;
-  return value === null || value === undefined ? null : String(value);
+  return firstText(await queryRows<Record<string, unknown>>(db, query));
 }
 
 const shapeName = (text: string) => `kehu_q_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
@@ -105,10 +103,13 @@ const firstText = (rows: Record<string, unknown>[]): string | null => {
   return value === null || value === undefined ? null : String(value);
 };
 
-/** The session function that runs `text`: its body is the statement, whose $1…$n are its arguments. */
-const functionSql = (fn: string, argTypes: readonly string[], text: string) =>
+/**
+ * The session function that runs `text`: its body is the statement, whose $1…$n are its arguments.
+ * `generic` pins the generic plan; without it PL/pgSQL chooses as for any prepared statement.
+ */
+const functionSql = (fn: string, argTypes: readonly string[], text: string, generic: boolean) =>
   `create or replace function ${fn}(${argTypes.join(', ')}) returns text language plpgsql
-  set plan_cache_mode = force_generic_plan as $kehu_body$
+  ${generic ? 'set plan_cache_mode = force_generic_plan' : ''} as $kehu_body$
 begin
   return (${text});
 end $kehu_body$`;
@@ -145,7 +146,7 @@ function poolRunner(pool: pg.Pool): Runner {
         return firstText((await client.query(text, params)).rows as Record<string, unknown>[]);
       if (!fns.has(name)) {
         try {
-          await client.query(functionSql(fn, await argTypesOf(client, text), text));
+          await client.query(functionSql(fn, await argTypesOf(client, text), text, true));
         } catch {
           // A statement that cannot become a function (a parameter of no definite type) runs as it is.
           if (unkept.size < PLAN_CACHE_LIMIT) unkept.add(text);
@@ -176,6 +177,9 @@ function poolRunner(pool: pg.Pool): Runner {
 // OIDs PostgreSQL leaves unresolved; a function cannot take them as arguments.
 const UNRESOLVED_TYPES = new Set([0, 705]);
 
+// Embedded, 'generic-embedded' is 'generic': one function serves both.
+const shapeKey = (text: string, plan: KeptPlan) => `${plan === 'auto' ? 'auto' : 'generic'}:${text}`;
+
 function pgliteRunner(pglite: PgliteQueries): Runner {
   /** Statement text → the function that runs it, or null when it must run plainly. */
   const shapes = new Map<string, Promise<string | null>>();
@@ -197,17 +201,13 @@ function pgliteRunner(pglite: PgliteQueries): Runner {
     if (oids.some((oid) => UNRESOLVED_TYPES.has(oid)) || described.resultFields.length !== 1) return null;
     const args = [];
     for (const oid of oids) args.push(await typeName(oid));
-    const fn = `pg_temp.${shapeName(`${plan}:${text}`)}`;
-    const sqlText = functionSql(fn, args, text);
-    // 'auto' keeps PostgreSQL's own choice: the same function without the setting.
-    await pglite.exec(
-      plan === 'auto' ? sqlText.replace('set plan_cache_mode = force_generic_plan', '') : sqlText,
-    );
+    const fn = `pg_temp.${shapeName(shapeKey(text, plan))}`;
+    await pglite.exec(functionSql(fn, args, text, plan !== 'auto'));
     return fn;
   }
 
   function functionFor(text: string, plan: KeptPlan): Promise<string | null> {
-    const key = `${plan}:${text}`;
+    const key = shapeKey(text, plan);
     let shape = shapes.get(key);
     if (!shape) {
       if (shapes.size >= PLAN_CACHE_LIMIT) return Promise.resolve(null);
@@ -229,7 +229,7 @@ function pgliteRunner(pglite: PgliteQueries): Runner {
     } catch (err) {
       // The function is gone (a restore replaced the database): forget it and run the statement as is.
       if (pgErrorCode(err) !== '42883') throw err;
-      shapes.delete(`${plan}:${text}`);
+      shapes.delete(shapeKey(text, plan));
       return plain(text, params);
     }
   };

@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { jsonArrayOf, reviveRows } from '../../../db/json-rows';
-import { type Param, queryText } from '../../../db/plan-cache';
+import type { Param } from '../../../db/plan-cache';
 import { contacts, customers } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
@@ -59,18 +59,6 @@ export function contactsOfCustomerJson(
 
 export const readContacts = (json: unknown): ContactRow[] =>
   reviveRows(contactColumns, json as Record<string, unknown>[]);
-
-export async function listContactsOfCustomer(
-  conn: Db,
-  workspaceId: number,
-  customerId: number,
-): Promise<ContactRow[]> {
-  const json = await queryText(
-    conn,
-    sql`select ${contactsOfCustomerJson(conn, workspaceId, customerId)}::text`,
-  );
-  return readContacts(JSON.parse(json!));
-}
 
 /** Which of `ids` are contacts of the customer, with whether each is deleted (activities check links). */
 export async function contactsOfCustomerByIds(

@@ -7,7 +7,6 @@ export {
   type ContactRow,
   contactsOfCustomerByIds,
   contactsOfCustomerJson,
-  listContactsOfCustomer,
   readContacts,
 } from './contacts.repository';
 export { contactsRoutes } from './contacts.routes';

@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { type RowOfColumns, reviveRows, selectPageAsJson } from '../../../db/json-rows';
+import { type RowOf, reviveRows, selectPageAsJson } from '../../../db/json-rows';
 import type { Param } from '../../../db/plan-cache';
 import { qualified } from '../../../db/qualified';
 import { customerBudgets, customers, customerTeamMembers, customFieldDefs, users } from '../../../db/schema';
@@ -37,7 +37,7 @@ const teamOf = sql<{ userId: number | string; role: string }[] | null>`(select j
     'userId', m.user_id, 'role', m.role) order by m.user_id)
   from ${customerTeamMembers} m where m.workspace_id = ${C_WS} and m.customer_id = ${C_ID})`;
 
-type ProfileRow = RowOfColumns<typeof profileColumns> & {
+type ProfileRow = RowOf<typeof profileColumns> & {
   budgetsJson: { category: string; amount: string }[] | null;
   teamJson: { userId: number | string; role: string }[] | null;
 };
