@@ -39,7 +39,8 @@ export const customers = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     parentId: bigint('parent_id', { mode: 'number' }),
     customFields: jsonb('custom_fields').notNull().default(sql`'{}'::jsonb`),
-    // Character bigrams of code, name and short name: pg_trgm sees an unspaced Chinese name as one word.
+    // Retired by migration 0002 (see customerNameWindows): nothing reads or writes it any more, and it
+    // stays only so that backups made before that migration still restore.
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     deletedAt: tstz('deleted_at'),
     ...mutableColumns(),
@@ -60,7 +61,6 @@ export const customers = pgTable(
     index('customers_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('customers_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('customers_tags_idx').using('gin', t.tags),
-    index('customers_grams_idx').using('gin', t.searchGrams),
     index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('customers_code_trgm_idx').using('gin', t.code.op('gin_trgm_ops')),
     index('customers_short_trgm_idx').using('gin', t.shortName.op('gin_trgm_ops')),
@@ -123,4 +123,21 @@ export const customFieldDefs = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('custom_field_defs_key_uq').on(t.workspaceId, t.entity, t.key),
   ],
+);
+
+/**
+ * Every window of up to 4 Han characters that starts inside a Han run of a customer's name or short name
+ * (NFKC, lower case), kept by triggers on customers (migration 0002). A Chinese fragment of 2–4
+ * characters is then one prefix range of the primary key: it reads as many matches as it needs and
+ * stops, where a GIN index builds a bitmap of every match first — 100,000 of them for 化工 at a million
+ * customers. `win` is COLLATE "C" (in the migration) so that the range is byte order on any server.
+ */
+export const customerNameWindows = pgTable(
+  'customer_name_windows',
+  {
+    workspaceId: workspaceIdColumn(),
+    win: text('win').notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.win, t.customerId] })],
 );

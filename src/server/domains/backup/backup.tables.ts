@@ -2,8 +2,11 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../db/schema';
 
-/** Not data worth keeping: sessions expire anyway; after a restore everyone signs in again. */
-export const SKIPPED_TABLES: readonly string[] = ['sessions'];
+/**
+ * Not data worth keeping: sessions expire anyway (after a restore everyone signs in again), and the
+ * customers' name windows are derived: the triggers on customers rebuild them as the customers are restored.
+ */
+export const SKIPPED_TABLES: readonly string[] = ['sessions', 'customer_name_windows'];
 
 export type TablePlan = {
   name: string;

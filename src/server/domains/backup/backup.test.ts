@@ -57,7 +57,7 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
     expect(bytes).toBeGreaterThan(0);
     expect(header).toMatchObject({
       source: from,
-      skipped: ['sessions'],
+      skipped: ['sessions', 'customer_name_windows'],
       migration: { tag: LATEST_MIGRATION },
     });
     expect(header.sections.find((s) => s.table === 'customers' && s.kind === 'rows')?.rows).toBe(4);
@@ -74,9 +74,12 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
     const [before, after] = await Promise.all([readAllTables(source.db), readAllTables(target.db)]);
     expect(after.sessions).toEqual([]);
     expect({ ...after, sessions: before.sessions }).toEqual(before);
+    // Not in the file, yet the same: the triggers on customers rebuilt the derived name windows.
+    expect(after.customer_name_windows?.length).toBeGreaterThan(0);
     for (const [table, rows] of Object.entries(before)) {
       const section = header.sections.find((s) => s.table === table && s.kind === 'rows');
-      if (table !== 'sessions') expect(section?.rows, table).toBe(rows.length);
+      if (table === 'sessions' || table === 'customer_name_windows') expect(section, table).toBeUndefined();
+      else expect(section?.rows, table).toBe(rows.length);
     }
   });
 

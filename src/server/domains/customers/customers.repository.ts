@@ -24,7 +24,7 @@ import { PG_FLOAT, PG_TIMESTAMPTZ, readCursor } from '../../cursor';
 import { visibleCustomersSql } from './customers.access';
 import { customerSearch } from './customers.search';
 
-// The search grams are an index key, never shown: reading them back would cost more than the rest of the row.
+// search_grams is retired (kept for old backups) and never shown.
 const { searchGrams: _g, workspaceId: _w, ...profileColumns } = getTableColumns(customers);
 
 const C_WS = qualified('customers', 'workspace_id');
@@ -73,13 +73,15 @@ export type CustomerRow = typeof customers.$inferSelect;
 
 export function createCustomersRepository(db: Db) {
   /**
-   * A search page ranked by score. The score is computed once per candidate in a subquery: written out in
-   * the window, the order and the cursor key it tripled the planning, which cost more than the search.
+   * A search page ranked by score, in two steps. The candidates are scored from the covering index
+   * customers_search_cover_idx (code, names, and what access and deletion filter on), without visiting
+   * the table; only the page's rows are read from it. The score is computed once per candidate in a
+   * subquery: written out in the window, the order and the cursor key it tripled the planning.
    */
   function rankedPage(workspaceId: number, q: string, conds: (SQL | undefined)[], query: CustomerListQuery) {
     const search = customerSearch(workspaceId, q);
     const scored = db
-      .select({ ...summaryColumns, score: search.score.as('score') })
+      .select({ id: customers.id, score: search.score.as('score') })
       .from(customers)
       .where(and(...conds, sql`${customers.id} in (${search.candidates})`))
       .offset(0) // a fence: pulled up into the outer query, the score would be written out three times again
@@ -91,19 +93,22 @@ export function createCustomersRepository(db: Db) {
       after = sql`(${scored.score}, ${scored.id}) < (cast(${score} as float8), ${id})`;
     }
     const order = [desc(scored.score), desc(scored.id)];
-    const fields = Object.fromEntries(
-      Object.keys(summaryColumns).map((k) => [k, scored[k as keyof typeof summaryColumns]]),
-    );
-    return db
+    const top = db
       .select({
-        ...fields,
-        sortKey: sql<string>`${scored.score}::text`.as('sort_key'),
+        id: sql<number>`${scored.id}`.as('top_id'),
+        score: sql<number>`${scored.score}`.as('top_score'),
         rn: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('rn'),
       })
       .from(scored)
       .where(after)
       .orderBy(...order)
-      .limit(query.limit + 1);
+      .limit(query.limit + 1)
+      .as('t');
+    // The page's order is `rn` (selectPageAsJson aggregates by it).
+    return db
+      .select({ ...summaryColumns, sortKey: sql<string>`${top.score}::text`.as('sort_key'), rn: top.rn })
+      .from(top)
+      .innerJoin(customers, and(eq(customers.workspaceId, workspaceId), eq(customers.id, top.id)));
   }
 
   /** A page in the order of a column, keyset over (column, id); `q` (with a sort) only filters. */
@@ -253,7 +258,7 @@ export function createCustomersRepository(db: Db) {
         summaryColumns,
         inner,
         ['sort_key'],
-        ranked ? 'generic-embedded' : undefined,
+        ranked ? 'generic' : undefined,
       );
       const more = rows.length > query.limit;
       const page = more ? rows.slice(0, query.limit) : rows;

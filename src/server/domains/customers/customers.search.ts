@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { customers } from '../../../db/schema';
 import { normalizePhone } from '../../../shared/contacts/contact.schema';
-import { queryGrams } from '../../../shared/customers/search-grams';
+import { hanProbe } from '../../../shared/customers/name-windows';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const PHONE_LIKE = /^\+?[\d\s-]{5,}$/;
@@ -13,18 +13,18 @@ const LATIN_LETTERS = /\p{Script=Latin}/gu;
  * matches nearly every customer; ranking all of them would make one keystroke cost a table scan, so each
  * index contributes at most this many candidates and the best of those are shown.
  */
-export const SEARCH_CANDIDATES_PER_KIND = 200;
+export const SEARCH_CANDIDATES_PER_KIND = 100;
 
 /**
- * `q` finds customers by code prefix, exact name, any 2+ character fragment of a Chinese name (character
- * bigrams, GIN `@>`), trigram similarity and substrings of Latin names (pg_trgm), and by a contact's name
+ * `q` finds customers by code prefix, exact name, any 2+ character fragment of a Chinese name (a prefix
+ * range of customer_name_windows), trigram similarity and substrings of Latin names (pg_trgm), and by a contact's name
  * prefix, phone or e-mail. Each kind of match is one index probe; their union is then ranked by `score`:
  * exact code, exact name, code prefix, then closeness of the name.
  */
 export function customerSearch(workspaceId: number, rawQ: string): { candidates: SQL; score: SQL<number> } {
   const q = rawQ.normalize('NFKC').trim();
   const like = escapeLike(q);
-  const grams = queryGrams(q);
+  const han = hanProbe(q);
   const len = [...q].length;
   const cap = sql.raw(String(SEARCH_CANDIDATES_PER_KIND));
   const ws = sql`workspace_id = ${workspaceId}`;
@@ -38,12 +38,12 @@ export function customerSearch(workspaceId: number, rawQ: string): { candidates:
     sql`(select id from customers where ${ws} and name = ${q} limit ${cap})`,
     sql`(select customer_id from contacts where ${ws} and ${live} and ${prefixOf(sql`name`, sql`${q}`, sql`${like}`)} limit ${cap})`,
   ];
-  if (grams.length) {
-    const arr = sql`ARRAY[${sql.join(
-      grams.map((g) => sql`${g}`),
-      sql`, `,
-    )}]::text[]`;
-    parts.push(sql`(select id from customers where ${ws} and search_grams @> ${arr} limit ${cap})`);
+  if (han) {
+    // win is COLLATE "C": the range is byte order, and the index hands back matches in key order until
+    // the limit, however common the fragment.
+    parts.push(
+      sql`(select customer_id from customer_name_windows where ${ws} and win >= ${han.key} and win < (${han.key} || chr(1114111)) limit ${cap})`,
+    );
   }
   const latinWord = (q.match(LATIN_LETTERS)?.length ?? 0) >= 3;
   if (latinWord) {
@@ -65,15 +65,21 @@ export function customerSearch(workspaceId: number, rawQ: string): { candidates:
   }
   const candidates = sql`select id from (${sql.join(parts, sql` union `)}) candidates(id)`;
 
-  const gramsMatch = grams.length
-    ? sql`${customers.searchGrams} @> ARRAY[${sql.join(
-        grams.map((g) => sql`${g}`),
-        sql`, `,
-      )}]::text[]`
+  // A fragment match: every Han run of the query occurs in the name (or the short name). Han has no case,
+  // and normalize() would cost more than the rest of the score (~1 µs a call): a name spelt with a
+  // compatibility ideograph is still found through its (normalised) windows, only without this bonus.
+  const runsIn = (text: SQL) =>
+    sql.join(
+      (han?.runs ?? []).map((run) => sql`strpos(${text}, ${run}) > 0`),
+      sql` and `,
+    );
+  const fragmentMatch = han
+    ? sql`(${runsIn(sql`${customers.name}`)}) or (${runsIn(sql`coalesce(${customers.shortName}, '')`)})`
     : sql`false`;
+  const fragmentLen = han ? han.runs.reduce((n, run) => n + [...run].length, 0) : 0;
   const nameLen = sql`greatest(char_length(${customers.name}), 1)`;
   // Trigram similarity ranks Latin words; an unspaced Chinese name is one "word" to pg_trgm, and there a
-  // fragment's closeness is the grams term below, which similarity never exceeds. Skipping it for such
+  // fragment's closeness is the fragment term below, which similarity never exceeds. Skipping it for such
   // queries saves two trigram comparisons per candidate, the better part of a search.
   const similar = latinWord
     ? sql`similarity(${customers.name}, ${q}), similarity(coalesce(${customers.shortName}, ''), ${q}),`
@@ -84,7 +90,7 @@ export function customerSearch(workspaceId: number, rawQ: string): { candidates:
          when lower(${customers.code}) like lower(${`${like}%`}) then 2 else 0 end,
     case when ${customers.name} = ${q} or ${customers.shortName} = ${q} then 2.5 else 0 end,
     ${similar}
-    case when ${gramsMatch} then 0.5 + 0.5 * ${len}::float8 / ${nameLen} else 0 end,
+    case when ${fragmentMatch} then 0.5 + 0.5 * ${fragmentLen}::float8 / ${nameLen} else 0 end,
     case when strpos(lower(${customers.name}), lower(${q})) > 0 then 0.4 + 0.5 * ${len}::float8 / ${nameLen} else 0 end
   )::float8`;
   return { candidates, score };

@@ -11,7 +11,6 @@ import type {
   CustomerListQuery,
   UpdateCustomer,
 } from '../../../shared/customers/customer.schema';
-import { searchGrams } from '../../../shared/customers/search-grams';
 import { forbidden, notFound, validationError, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { codeRuleFor } from './customer-codes';
@@ -139,7 +138,6 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
               code,
               ownerId,
               branchId: ownerBranch ?? actor.branchId,
-              searchGrams: searchGrams(code, input.name, input.shortName),
               workspaceId: actor.workspaceId,
               createdBy: actor.userId,
             })
@@ -180,15 +178,12 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
           mergedCustom,
         );
         if (ownerChange && fields.ownerId === null && actor.role !== 'admin') throw forbidden();
-        const name = fields.name ?? before.name;
-        const shortName = fields.shortName === undefined ? before.shortName : fields.shortName;
         const updated = await tx
           .update(customers)
           .set({
             ...fields,
             ...(mergedCustom ? { customFields: mergedCustom } : {}),
             ...(ownerChange ? { branchId: ownerBranch ?? null } : {}),
-            searchGrams: searchGrams(before.code, name, shortName),
             version: sql`${customers.version} + 1`,
             updatedAt: new Date(),
           })

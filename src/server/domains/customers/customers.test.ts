@@ -115,6 +115,33 @@ describe.each(drivers)('customers over HTTP on %s', (kind) => {
     expect(await search('西湖', 'salesNorth')).toEqual([]); // not theirs
   });
 
+  it('finds a renamed customer by its new name only, and a fragment only where it is contiguous', async () => {
+    const c = (await create('sales', { name: '宁波甬江轴承有限公司', shortName: '甬江轴承' })).json();
+    const names = async (q: string) =>
+      (await t.as(t.fx.users.sales, { method: 'GET', url: `/api/v1/customers?q=${encodeURIComponent(q)}` }))
+        .json()
+        .items.map((x: { name: string }) => x.name) as string[];
+    expect(await names('甬江轴')).toEqual(['宁波甬江轴承有限公司']);
+    // 江 … 承 both occur, but not as 江承: not a match
+    expect(await names('江承')).toEqual([]);
+    const res = await t.as(t.fx.users.sales, {
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { version: c.version, name: '宁波北仑密封件有限公司', shortName: null },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await names('甬江')).toEqual([]);
+    expect(await names('北仑密封')).toEqual(['宁波北仑密封件有限公司']);
+    // An update that does not rename keeps the windows.
+    const again = await t.as(t.fx.users.sales, {
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      payload: { version: c.version + 1, city: '宁波' },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(await names('北仑')).toEqual(['宁波北仑密封件有限公司']);
+  });
+
   it('filters, sorts and pages with a keyset cursor', async () => {
     for (let i = 0; i < 5; i++)
       await create('sales2', { name: `Page ${i}`, tags: ['paging'], type: 'dealer' });

@@ -1,7 +1,6 @@
 /** Demo customers, with their budgets and account-team members. */
 
 import { expandCodeRule } from '../../../shared/customers/code-rule';
-import { searchGrams } from '../../../shared/customers/search-grams';
 import { unifiedCreditCodeCheckChar } from '../../../shared/customers/tax-id';
 import {
   CREDIT_RATINGS,
@@ -180,7 +179,6 @@ export function* generateCustomers(
         source: pickWeighted(rng, sourceTable),
         tags: tagsOf(rng, core),
         parentId: core.parentIndex === null ? null : ctx.idBase.customers + core.parentIndex + 1,
-        searchGrams: searchGrams(code, names.name, names.short),
         version: 1,
         createdAt,
         updatedAt,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/rows';
 import { customers, orders, products } from '../../../db/schema';
 import { createTestDb, type TestDb, testDrivers } from '../../../db/testing';
+import { nameWindows } from '../../../shared/customers/name-windows';
 import { verifyPassword } from '../auth/password';
 import { copyTable, loadGroup, withBulkSession } from './demo.loader';
 import { DEMO_PASSWORD, ensureDemoOrg } from './demo.org';
@@ -80,7 +81,7 @@ describe.each(drivers)('seedDemo on %s', (kind) => {
   it('rebuilds every secondary index it dropped', async () => {
     const { names } = await one<{ names: string[] }>(sql`
       select array_agg(indexname::text order by indexname) as names from pg_indexes
-       where schemaname = 'public' and indexname in ('customers_grams_idx', 'customers_name_trgm_idx',
+       where schemaname = 'public' and indexname in ('customers_code_prefix_idx', 'customers_name_trgm_idx',
              'contacts_phones_idx', 'orders_date_idx', 'activities_follow_up_idx', 'order_lines_product_idx')`);
     expect(names).toHaveLength(6);
     const { def } = await one<{ def: string }>(
@@ -89,13 +90,21 @@ describe.each(drivers)('seedDemo on %s', (kind) => {
     expect(def).toMatch(/WHERE \(?next_follow_up_on IS NOT NULL/);
   });
 
-  it('fills search grams and stores exact money', async () => {
-    const grams = await one<{ empty: number; hit: number }>(sql`
-      select count(*) filter (where cardinality(search_grams) = 0)::int as empty,
-             count(*) filter (where search_grams @> array['有限'])::int as hit
-        from customers`);
-    expect(grams.empty).toBe(0);
-    expect(grams.hit).toBeGreaterThan(100);
+  it('fills the name windows (as the search computes them) and stores exact money', async () => {
+    const rows = await queryRows<{ name: string; short_name: string | null; windows: string[] | null }>(
+      db.db,
+      sql`
+      select c.name, c.short_name,
+             (select array_agg(w.win order by w.win) from customer_name_windows w
+               where w.workspace_id = c.workspace_id and w.customer_id = c.id) as windows
+        from customers c order by c.id limit 300`,
+    );
+    expect(rows).toHaveLength(300);
+    for (const r of rows) expect(r.windows ?? []).toEqual(nameWindows(r.name, r.short_name));
+    const { without } = await one<{ without: number }>(sql`
+      select count(*)::int as without from customers c where not exists
+        (select 1 from customer_name_windows w where w.workspace_id = c.workspace_id and w.customer_id = c.id)`);
+    expect(without).toBe(0);
     const money = await one<{ bad: number }>(sql`
       select count(*)::int as bad from orders o
        where o.total_amount <> (select sum(l.amount) from order_lines l

@@ -62,7 +62,6 @@ const customerTable = copyTable<CustomerRow>(customers, [
   'source',
   'tags',
   'parentId',
-  'searchGrams',
   'version',
   'createdAt',
   'updatedAt',
