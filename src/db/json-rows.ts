@@ -25,13 +25,28 @@ export async function selectPageAsJson<S extends Selection, X extends string = n
   /** Keep the statement's plan (see plan-cache.ts); by default it is planned for its values each time. */
   keptPlan?: KeptPlan,
 ): Promise<(RowOf<S> & Record<X, string>)[]> {
-  const entries = Object.entries(columns);
-  for (const [key, c] of entries) {
-    if (c.columnType === 'PgNumeric')
-      throw new Error(`selectPageAsJson: numeric column ${key} would lose exactness`);
-  }
-  const statement = sql`select ${jsonArrayOf(inner)}::text as page`;
+  refuseNumeric(columns);
+  const statement = pageStatement(inner);
   const page = keptPlan ? await queryTextCached(db, statement, keptPlan) : await queryText(db, statement);
+  return readPage(columns, page, extras);
+}
+
+function refuseNumeric(columns: Selection): void {
+  for (const [key, c] of Object.entries(columns)) {
+    if (c.columnType === 'PgNumeric') throw new Error(`numeric column ${key} would lose exactness as JSON`);
+  }
+}
+
+/** The statement selectPageAsJson runs: the rows of `inner` as one JSON text. */
+export const pageStatement = (inner: SQLWrapper): SQL => sql`select ${jsonArrayOf(inner)}::text as page`;
+
+/** The rows of a page that `pageStatement` answered (null: no rows). */
+export function readPage<S extends Selection, X extends string = never>(
+  columns: S,
+  page: string | null,
+  extras: readonly X[] = [],
+): (RowOf<S> & Record<X, string>)[] {
+  refuseNumeric(columns);
   return reviveRows(columns, JSON.parse(page ?? '[]') as Record<string, unknown>[], extras);
 }
 

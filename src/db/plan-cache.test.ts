@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preparedText, queryText, queryTextCached } from './plan-cache';
+import { oneParam, preparedText, queryText, queryTextCached, shapedText } from './plan-cache';
 import { queryRows } from './rows';
 import { products, workspaces } from './schema';
 import { createTestDb, type TestDb, testDrivers } from './testing';
@@ -87,6 +87,36 @@ describe.each(drivers)('queryTextCached on %s', (kind) => {
       expect(await namesFrom(tx, { ws, min: 'P2' })).toBe('C');
     });
     expect(builds).toBe(2);
+  });
+
+  it('builds a shaped statement once per shape, for any values, and in every plan mode', async () => {
+    type Shape = { byCode: boolean };
+    for (const plan of ['none', 'auto', 'generic'] as const) {
+      const builds: string[] = [];
+      const names = shapedText<Shape, 'ws' | 'codes'>((shape, p) => {
+        builds.push(JSON.stringify(shape));
+        const filter = shape.byCode ? sql`and code = any(${oneParam(p('codes'))}::text[])` : sql``;
+        return sql`select string_agg(name, '|' order by code) from products where workspace_id = ${p('ws')} ${filter}`;
+      }, plan);
+      expect(await names(db.db, { byCode: true }, { ws, codes: ['P0', 'P2'] })).toBe('甲|C');
+      expect(await names(db.db, { byCode: true }, { ws, codes: ['P1'] })).toBe('B');
+      expect(await names(db.db, { byCode: false }, { ws, codes: [] })).toBe('甲|B|C');
+      expect(await names(db.db, { byCode: false }, { ws: -1, codes: [] })).toBeNull();
+      expect(builds).toEqual(['{"byCode":true}', '{"byCode":false}']);
+      // A transaction runs it plainly, built with the values.
+      await db.db.transaction(async (tx) => {
+        expect(await names(tx, { byCode: true }, { ws, codes: ['P2'] })).toBe('C');
+      });
+    }
+  });
+
+  it('refuses a shaped statement that writes a value in instead of taking it through p()', async () => {
+    const leaky = shapedText<{ n: number }, 'ws'>(
+      (_shape, p) =>
+        sql`select string_agg(name, '|') from products where workspace_id = ${p('ws')} and code <> ${'P0'}`,
+      'generic',
+    );
+    await expect(leaky(db.db, { n: 1 }, { ws })).rejects.toThrow(/through p\(\)/);
   });
 
   it('answers null when the statement has no row', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
-import { fillPlaceholders, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { fillPlaceholders, is, Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Db } from './client';
@@ -27,13 +27,14 @@ export type PgliteQueries = Pick<PGlite, 'query' | 'exec' | 'describeQuery'>;
 type Runner = (text: string, params: unknown[], plan: KeptPlan) => Promise<string | null>;
 
 /**
+ * - 'none': no kept plan, planned for its values on every call (a sorted list: its best plan depends on
+ *   its filter values).
  * - 'auto': PostgreSQL's own choice between a plan for the values at hand and a generic one.
  * - 'generic': always the generic plan, for a statement whose plan does not depend on its values (the 360
- *   view). PostgreSQL's own choice kept planning it anew on every call (300 custom plans of 300 measured).
- * - 'generic-embedded': the generic plan on PGlite, where planning costs more than a less fitting plan
- *   (the ranked search); PostgreSQL's own choice on a server, which plans fast.
+ *   view, the ranked search). PostgreSQL's own choice kept planning the 360 view anew on every call (300
+ *   custom plans of 300 measured).
  */
-export type KeptPlan = 'auto' | 'generic' | 'generic-embedded';
+export type KeptPlan = 'none' | 'auto' | 'generic';
 
 const runners = new WeakMap<object, Runner>();
 const dialect = new PgDialect();
@@ -90,6 +91,44 @@ export function preparedText<N extends string>(
     return runner(built.sql, fillPlaceholders(built.params, values), plan);
   };
 }
+
+/**
+ * Statements that come in a few shapes (which filters, which kinds of search match), each built ONCE per
+ * shape: building a list's statement with Drizzle took 0.4 ms a request, more than PostgreSQL took to run
+ * it. `build` sees the shape and a `p(name)` that stands for a value: a placeholder when the statement is
+ * kept, the value itself when it runs plainly (a transaction, or the cache turned off). It must not branch
+ * on anything but the shape; a value that reaches the SQL other than through `p` is refused when the shape
+ * is first built, so no statement can carry one request's values into another's.
+ */
+export function shapedText<S, N extends string>(
+  build: (shape: S, p: (name: N) => Param<unknown>) => SQL,
+  plan: KeptPlan,
+) {
+  const built = new Map<string, { sql: string; params: unknown[] }>();
+  return async (db: Pick<Db, 'execute'>, shape: S, values: Record<N, unknown>): Promise<string | null> => {
+    const runner = runners.get(db);
+    if (!runner)
+      return queryText(
+        db,
+        build(shape, (name) => values[name]),
+      );
+    const key = JSON.stringify(shape);
+    let statement = built.get(key);
+    if (!statement) {
+      statement = dialect.sqlToQuery(build(shape, (name) => sql.placeholder(name)));
+      if (statement.params.some((param) => !is(param, Placeholder)))
+        throw new Error(
+          `shapedText: a value was written into the statement of shape ${key}; pass it through p()`,
+        );
+      if (built.size < PLAN_CACHE_LIMIT) built.set(key, statement);
+    }
+    return runner(statement.sql, fillPlaceholders(statement.params, values), plan);
+  };
+}
+
+/** An array as ONE parameter, whether a placeholder or a value (Drizzle expands a bare array into a list). */
+export const oneParam = (value: Param<unknown>): SQLWrapper | Placeholder =>
+  is(value, Placeholder) ? value : sql.param(value);
 
 /** The same without a kept plan, for statements whose best plan depends on the values (sorted lists). */
 export async function queryText(db: Pick<Db, 'execute'>, query: SQL): Promise<string | null> {
@@ -169,6 +208,7 @@ function poolRunner(pool: pg.Pool): Runner {
 
   return async (text, params, plan) => {
     if (plan === 'generic') return generic(text, params);
+    if (plan === 'none') return firstText((await pool.query(text, params)).rows as Record<string, unknown>[]);
     const res = await pool.query({ name: shapeName(text), text, values: params });
     return firstText(res.rows as Record<string, unknown>[]);
   };
@@ -177,8 +217,7 @@ function poolRunner(pool: pg.Pool): Runner {
 // OIDs PostgreSQL leaves unresolved; a function cannot take them as arguments.
 const UNRESOLVED_TYPES = new Set([0, 705]);
 
-// Embedded, 'generic-embedded' is 'generic': one function serves both.
-const shapeKey = (text: string, plan: KeptPlan) => `${plan === 'auto' ? 'auto' : 'generic'}:${text}`;
+const shapeKey = (text: string, plan: KeptPlan) => `${plan}:${text}`;
 
 function pgliteRunner(pglite: PgliteQueries): Runner {
   /** Statement text → the function that runs it, or null when it must run plainly. */
@@ -202,7 +241,7 @@ function pgliteRunner(pglite: PgliteQueries): Runner {
     const args = [];
     for (const oid of oids) args.push(await typeName(oid));
     const fn = `pg_temp.${shapeName(shapeKey(text, plan))}`;
-    await pglite.exec(functionSql(fn, args, text, plan !== 'auto'));
+    await pglite.exec(functionSql(fn, args, text, plan === 'generic'));
     return fn;
   }
 
@@ -221,6 +260,7 @@ function pgliteRunner(pglite: PgliteQueries): Runner {
     firstText((await pglite.query<Record<string, unknown>>(text, params)).rows);
 
   return async (text, params, plan) => {
+    if (plan === 'none') return plain(text, params);
     const fn = await functionFor(text, plan);
     if (!fn) return plain(text, params);
     const call = callSql(fn, params);

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import type { Param } from '../../../db/plan-cache';
 import { qualified } from '../../../db/qualified';
 import { customers, customerTeamMembers } from '../../../db/schema';
 import { type Access, type ChildResource, canWriteChild, customerAccess } from '../../../shared/auth/policy';
@@ -11,21 +12,34 @@ const C_ID = qualified('customers', 'id');
 
 /** The SQL twin of `customerAccess(...) !== 'none'`: filters every list to what the actor may see. */
 export function visibleCustomersSql(actor: Actor): SQL {
-  const ws = eq(customers.workspaceId, actor.workspaceId);
-  switch (actor.role) {
+  return visibleCustomersShaped(visibilityShape(actor), (name) => actor[name]);
+}
+
+/** What decides the form of the access filter (the values are the actor's ids). */
+export type VisibilityShape = { role: Actor['role']; branch: boolean };
+
+export const visibilityShape = (actor: Actor): VisibilityShape => ({
+  role: actor.role,
+  branch: actor.branchId !== null,
+});
+
+/** The access filter of a statement built once per shape (see shapedText): the ids come through `p`. */
+export function visibleCustomersShaped(
+  shape: VisibilityShape,
+  p: (name: 'workspaceId' | 'userId' | 'branchId') => Param<unknown>,
+): SQL {
+  const ws = sql`${customers.workspaceId} = ${p('workspaceId')}`;
+  switch (shape.role) {
     case 'admin':
     case 'service':
     case 'analyst':
       return ws;
     case 'manager':
-      return actor.branchId === null ? sql`false` : and(ws, eq(customers.branchId, actor.branchId))!;
+      return shape.branch ? sql`(${ws} and ${customers.branchId} = ${p('branchId')})` : sql`false`;
     case 'sales':
-      return and(
-        ws,
-        sql`(${customers.ownerId} = ${actor.userId} or exists (select 1 from ${customerTeamMembers} m
+      return sql`(${ws} and (${customers.ownerId} = ${p('userId')} or exists (select 1 from ${customerTeamMembers} m
           where m.workspace_id = ${C_WS} and m.customer_id = ${C_ID}
-          and m.user_id = ${actor.userId}))`,
-      )!;
+          and m.user_id = ${p('userId')})))`;
   }
 }
 

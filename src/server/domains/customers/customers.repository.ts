@@ -4,25 +4,24 @@ import {
   desc,
   eq,
   getTableColumns,
-  gte,
   inArray,
   isNotNull,
   isNull,
-  lte,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { type RowOf, reviveRows, selectPageAsJson } from '../../../db/json-rows';
-import type { Param } from '../../../db/plan-cache';
+import { pageStatement, type RowOf, readPage, reviveRows } from '../../../db/json-rows';
+import { oneParam, type Param, shapedText } from '../../../db/plan-cache';
 import { qualified } from '../../../db/qualified';
 import { customerBudgets, customers, customerTeamMembers, customFieldDefs, users } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
 import type { CustomerListQuery } from '../../../shared/customers/customer.schema';
 import { PG_FLOAT, PG_TIMESTAMPTZ, readCursor } from '../../cursor';
-import { visibleCustomersSql } from './customers.access';
-import { customerSearch } from './customers.search';
+import { type VisibilityShape, visibilityShape, visibleCustomersShaped } from './customers.access';
+import { customerSearch, type SearchShape, type SearchValueName, searchFor } from './customers.search';
 
 // search_grams is retired (kept for old backups) and never shown.
 const { searchGrams: _g, workspaceId: _w, ...profileColumns } = getTableColumns(customers);
@@ -71,6 +70,90 @@ const SORT_COLUMNS = {
 
 export type CustomerRow = typeof customers.$inferSelect;
 
+type ListValueName =
+  | 'workspaceId'
+  | 'userId'
+  | 'branchId'
+  | FilterName
+  | SearchValueName
+  | 'cursorKey'
+  | 'cursorId'
+  | 'limit';
+
+type P = (name: ListValueName) => Param<unknown>;
+
+/** The list filters, each with the form it takes in SQL; the value comes through `p(name)`. */
+const FILTERS = {
+  owner: (p: P) => sql`${customers.ownerId} = ${p('owner')}`,
+  status: (p: P) => sql`${customers.status} = any(${oneParam(p('status'))}::text[])`,
+  type: (p: P) => sql`${customers.type} = any(${oneParam(p('type'))}::text[])`,
+  creditRating: (p: P) => sql`${customers.creditRating} = any(${oneParam(p('creditRating'))}::text[])`,
+  province: (p: P) => sql`${customers.province} = ${p('province')}`,
+  tag: (p: P) => sql`${customers.tags} @> ARRAY[${p('tag')}]::text[]`,
+  createdFrom: (p: P) => sql`${customers.createdAt} >= ${p('createdFrom')}::timestamptz`,
+  createdTo: (p: P) => sql`${customers.createdAt} <= ${p('createdTo')}::timestamptz`,
+  updatedFrom: (p: P) => sql`${customers.updatedAt} >= ${p('updatedFrom')}::timestamptz`,
+  updatedTo: (p: P) => sql`${customers.updatedAt} <= ${p('updatedTo')}::timestamptz`,
+} as const;
+type FilterName = keyof typeof FILTERS;
+const FILTER_NAMES = Object.keys(FILTERS) as FilterName[];
+
+/** Everything that decides the form of a list's statement; the values go separately (shapedText). */
+type ListShape = {
+  visibility: VisibilityShape;
+  deleted: 'exclude' | 'only';
+  filters: FilterName[];
+  /** The probes of `q`, when there is one. */
+  search?: SearchShape;
+  /** Ranked by relevance, or the sort key. */
+  order: 'rank' | NonNullable<CustomerListQuery['sort']>;
+  cursor: boolean;
+};
+
+/** The shape and the values of a list request. Throws a 422 for a doctored cursor. */
+function listRequest(actor: Actor, query: CustomerListQuery) {
+  const values: Partial<Record<ListValueName, unknown>> = {
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
+    branchId: actor.branchId,
+    limit: query.limit + 1,
+  };
+  const given = {
+    ...query,
+    owner: query.owner === 'me' ? actor.userId : query.owner,
+    status: query.status?.length ? query.status : undefined,
+    type: query.type?.length ? query.type : undefined,
+    creditRating: query.creditRating?.length ? query.creditRating : undefined,
+  };
+  const filters = FILTER_NAMES.filter((name) => given[name] !== undefined && given[name] !== '');
+  for (const name of filters) values[name] = given[name];
+  const search = query.q ? searchFor(query.q) : undefined;
+  if (search) Object.assign(values, search.values);
+  const order = query.q && !query.sort ? 'rank' : (query.sort ?? '-updatedAt');
+  if (query.cursor) {
+    // The key goes into a cast: check its form first so a doctored cursor is a 422, not a SQL error.
+    const kind = order === 'rank' ? PG_FLOAT : /edAt$/.test(order) ? PG_TIMESTAMPTZ : 'text';
+    [values.cursorKey, values.cursorId] = readCursor(query.cursor, [kind, 'id']);
+  }
+  const shape: ListShape = {
+    visibility: visibilityShape(actor),
+    deleted: query.deleted,
+    filters,
+    search: search?.shape,
+    order,
+    cursor: Boolean(query.cursor),
+  };
+  return { shape, values: values as Record<ListValueName, unknown> };
+}
+
+function listConditions(shape: ListShape, p: P): SQL[] {
+  return [
+    visibleCustomersShaped(shape.visibility, p),
+    shape.deleted === 'only' ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
+    ...shape.filters.map((name) => FILTERS[name](p)),
+  ];
+}
+
 export function createCustomersRepository(db: Db) {
   /**
    * A search page ranked by score, in two steps. The candidates are scored from the covering index
@@ -78,20 +161,17 @@ export function createCustomersRepository(db: Db) {
    * the table; only the page's rows are read from it. The score is computed once per candidate in a
    * subquery: written out in the window, the order and the cursor key it tripled the planning.
    */
-  function rankedPage(workspaceId: number, q: string, conds: (SQL | undefined)[], query: CustomerListQuery) {
-    const search = customerSearch(workspaceId, q);
+  function rankedPage(shape: ListShape & { search: SearchShape }, p: P) {
+    const search = customerSearch(shape.search, (name) => p(name === 'ws' ? 'workspaceId' : name));
     const scored = db
       .select({ id: customers.id, score: search.score.as('score') })
       .from(customers)
-      .where(and(...conds, sql`${customers.id} in (${search.candidates})`))
+      .where(and(...listConditions(shape, p), sql`${customers.id} in (${search.candidates})`))
       .offset(0) // a fence: pulled up into the outer query, the score would be written out three times again
       .as('s');
-    let after: SQL | undefined;
-    if (query.cursor) {
-      // The key goes into a cast: check its form first so a doctored cursor is a 422, not a SQL error.
-      const [score, id] = readCursor(query.cursor, [PG_FLOAT, 'id']);
-      after = sql`(${scored.score}, ${scored.id}) < (cast(${score} as float8), ${id})`;
-    }
+    const after = shape.cursor
+      ? sql`(${scored.score}, ${scored.id}) < (cast(${p('cursorKey')} as float8), cast(${p('cursorId')} as bigint))`
+      : undefined;
     const order = [desc(scored.score), desc(scored.id)];
     const top = db
       .select({
@@ -102,29 +182,33 @@ export function createCustomersRepository(db: Db) {
       .from(scored)
       .where(after)
       .orderBy(...order)
-      .limit(query.limit + 1)
+      .limit(p('limit') as number | Placeholder)
       .as('t');
-    // The page's order is `rn` (selectPageAsJson aggregates by it).
+    // The page's order is `rn` (pageStatement aggregates by it).
     return db
       .select({ ...summaryColumns, sortKey: sql<string>`${top.score}::text`.as('sort_key'), rn: top.rn })
       .from(top)
-      .innerJoin(customers, and(eq(customers.workspaceId, workspaceId), eq(customers.id, top.id)));
+      .innerJoin(
+        customers,
+        and(sql`${customers.workspaceId} = ${p('workspaceId')}`, eq(customers.id, top.id)),
+      );
   }
 
   /** A page in the order of a column, keyset over (column, id); `q` (with a sort) only filters. */
-  function sortedPage(workspaceId: number, conds: (SQL | undefined)[], query: CustomerListQuery) {
-    if (query.q) conds.push(sql`${customers.id} in (${customerSearch(workspaceId, query.q).candidates})`);
-    const sort = query.sort ?? '-updatedAt';
+  function sortedPage(shape: ListShape, sort: NonNullable<CustomerListQuery['sort']>, p: P) {
+    const conds = listConditions(shape, p);
+    if (shape.search) {
+      const { candidates } = customerSearch(shape.search, (name) => p(name === 'ws' ? 'workspaceId' : name));
+      conds.push(sql`${customers.id} in (${candidates})`);
+    }
     const descending = sort.startsWith('-');
     const name = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
     const key = sql`${SORT_COLUMNS[name]}`;
     const keyKind = name === 'createdAt' || name === 'updatedAt' ? 'timestamptz' : 'text';
-    if (query.cursor) {
-      // The cursor carries the key as SQL text for full precision; its form is checked before the cast.
-      const values = readCursor(query.cursor, [keyKind === 'timestamptz' ? PG_TIMESTAMPTZ : 'text', 'id']);
+    if (shape.cursor) {
       const cmp = descending ? sql`<` : sql`>`;
       conds.push(
-        sql`(${key}, ${customers.id}) ${cmp} (cast(${values[0]} as ${sql.raw(keyKind)}), ${values[1]})`,
+        sql`(${key}, ${customers.id}) ${cmp} (cast(${p('cursorKey')} as ${sql.raw(keyKind)}), cast(${p('cursorId')} as bigint))`,
       );
     }
     const order = [descending ? desc(key) : asc(key), descending ? desc(customers.id) : asc(customers.id)];
@@ -137,8 +221,22 @@ export function createCustomersRepository(db: Db) {
       .from(customers)
       .where(and(...conds))
       .orderBy(...order)
-      .limit(query.limit + 1);
+      .limit(p('limit') as number | Placeholder);
   }
+
+  /**
+   * A list page as one JSON text, its statement built once per shape. The ranked search is written for a
+   * generic plan (index ranges, no value-dependent shape); a sorted list's best plan depends on its filter
+   * values, so it is planned for them each time.
+   */
+  const rankedStatement = shapedText<ListShape, ListValueName>(
+    (shape, p) => pageStatement(rankedPage(shape as ListShape & { search: SearchShape }, p)),
+    'generic',
+  );
+  const sortedStatement = shapedText<ListShape, ListValueName>(
+    (shape, p) => pageStatement(sortedPage(shape, shape.order === 'rank' ? '-updatedAt' : shape.order, p)),
+    'none',
+  );
 
   return {
     db,
@@ -233,33 +331,9 @@ export function createCustomersRepository(db: Db) {
     },
 
     async list(actor: Actor, query: CustomerListQuery) {
-      const conds: (SQL | undefined)[] = [visibleCustomersSql(actor)];
-      conds.push(query.deleted === 'only' ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt));
-      if (query.owner !== undefined)
-        conds.push(eq(customers.ownerId, query.owner === 'me' ? actor.userId : query.owner));
-      if (query.status?.length) conds.push(inArray(customers.status, query.status));
-      if (query.type?.length) conds.push(inArray(customers.type, query.type));
-      if (query.creditRating?.length) conds.push(inArray(customers.creditRating, query.creditRating));
-      if (query.province) conds.push(eq(customers.province, query.province));
-      if (query.tag) conds.push(sql`${customers.tags} @> ARRAY[${query.tag}]::text[]`);
-      if (query.createdFrom) conds.push(gte(customers.createdAt, new Date(query.createdFrom)));
-      if (query.createdTo) conds.push(lte(customers.createdAt, new Date(query.createdTo)));
-      if (query.updatedFrom) conds.push(gte(customers.updatedAt, new Date(query.updatedFrom)));
-      if (query.updatedTo) conds.push(lte(customers.updatedAt, new Date(query.updatedTo)));
-
-      // The ranked search is written for a generic plan (index ranges, no value-dependent shape), and keeping
-      // that plan halves its cost on PGlite; a sorted list's best plan depends on its filter values.
-      const ranked = Boolean(query.q && !query.sort);
-      const inner = ranked
-        ? rankedPage(actor.workspaceId, query.q!, conds, query)
-        : sortedPage(actor.workspaceId, conds, query);
-      const rows = await selectPageAsJson(
-        db,
-        summaryColumns,
-        inner,
-        ['sort_key'],
-        ranked ? 'generic' : undefined,
-      );
+      const { shape, values } = listRequest(actor, query);
+      const statement = shape.order === 'rank' ? rankedStatement : sortedStatement;
+      const rows = readPage(summaryColumns, await statement(db, shape, values), ['sort_key']);
       const more = rows.length > query.limit;
       const page = more ? rows.slice(0, query.limit) : rows;
       const last = page[page.length - 1];
