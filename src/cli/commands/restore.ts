@@ -24,7 +24,10 @@ export async function runRestore(file: string, options: RestoreCliOptions): Prom
     const total = rows.reduce((sum, s) => sum + s.rows, 0);
     console.log(`Restored ${count(total)} rows in ${rows.length} tables into the ${description}.`);
     if (header.skipped.length > 0)
-      console.log(`Not in the backup: ${header.skipped.join(', ')}; sign in again.`);
+      console.log(
+        `Not in the backup: ${header.skipped.join(', ')}` +
+          ' (sessions: sign in again; the name windows were rebuilt from the customers).',
+      );
   });
 }
 
