@@ -38,7 +38,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export async function startServer(target: BenchTarget): Promise<ChildServer> {
   const port = await freePort();
-  const args = [KEHU_BIN, 'start', '--host', '127.0.0.1', '--port', String(port)];
+  // The API only: the web app's build is not what is measured.
+  const args = [KEHU_BIN, 'start', '--no-web', '--host', '127.0.0.1', '--port', String(port)];
   const env = { ...process.env };
   delete env.KEHU_DATA_DIR;
   if (target.driver === 'pglite') {

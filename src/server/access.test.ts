@@ -133,6 +133,7 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/auth/login': { scope: 'self', path: () => '' },
   'POST /api/v1/auth/logout': { scope: 'self', path: () => '' },
   'GET /api/v1/auth/me': { scope: 'self', path: () => '' },
+  'GET /api/v1/auth/session': { scope: 'self', path: () => '' },
   'PATCH /api/v1/auth/me': { scope: 'self', path: () => '' },
   'POST /api/v1/auth/tokens': { scope: 'self', path: () => '' },
   'POST /api/v1/users': { scope: 'self', path: () => '' },

@@ -25,8 +25,9 @@ describe('the app', () => {
     expect(docs.headers['content-type']).toContain('text/html');
   });
 
-  it('asks for sign-in on every API endpoint but login and logout', async () => {
-    const open = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+  it('asks for sign-in on every API endpoint but login, logout and the session probe', async () => {
+    // GET /auth/session answers `{ user: null }` to a stranger: it serves nothing but that.
+    const open = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session']);
     const api = t.app.kehuRoutes.filter((r) => r.url.startsWith('/api/v1/'));
     expect(api.length).toBeGreaterThan(10);
     for (const r of api) {
@@ -41,6 +42,12 @@ describe('the app', () => {
       expect([401, 422], `${r.method} ${r.url}`).toContain(res.statusCode);
       if (res.statusCode === 200) throw new Error(`${r.method} ${r.url} answered an anonymous caller`);
     }
+  });
+
+  it('tells a stranger that nobody is signed in, and nothing else', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: null });
   });
 
   it('answers unknown routes and wrong languages with problem+json', async () => {

@@ -17,6 +17,7 @@ import { errorsPlugin } from './plugins/errors';
 import { i18nPlugin } from './plugins/i18n';
 import { openapiPlugin } from './plugins/openapi';
 import { createServices, type Services } from './services';
+import { registerWeb } from './web/web-plugin';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +36,8 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Largest request body, in bytes. */
   bodyLimit?: number;
+  /** The web app's production build to serve at / (dist/web); without it / leads to the API reference. */
+  webRoot?: string;
 };
 
 /** Builds the Kehu HTTP app without listening; tests drive it with app.inject(). */
@@ -80,8 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  // Until the web app is served here, a browser opening Kehu lands on the API reference.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs/'));
+  if (options.webRoot) await registerWeb(app, options.webRoot);
+  else app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs/'));
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: options.db.kind }));
   return app;
 }

@@ -48,14 +48,14 @@ async function waitFor(run: Run, pattern: RegExp): Promise<RegExpMatchArray> {
 
 describe('kehu CLI', { timeout: 120_000 }, () => {
   it('serves, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
-    const first = kehu(['start', '--data-dir', dataDir, '--port', '0']);
+    const first = kehu(['start', '--no-web', '--data-dir', dataDir, '--port', '0']);
     const [, url] = await waitFor(first, /listening on (http:\/\/\S+)/);
     expect(first.output()).toContain(`${url}/api/docs`);
     expect(existsSync(join(dataDir, 'kehu.lock'))).toBe(true);
     const health = await fetch(`${url}/api/health`);
     expect(await health.json()).toEqual({ ok: true, database: 'pglite' });
 
-    const second = kehu(['start', '--port', '0'], { KEHU_DATA_DIR: dataDir });
+    const second = kehu(['start', '--no-web', '--port', '0'], { KEHU_DATA_DIR: dataDir });
     expect(await second.exit).toBe(1);
     expect(second.output()).toContain('is in use by another Kehu process');
     expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace

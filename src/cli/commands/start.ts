@@ -5,6 +5,7 @@ import { customers, users } from '../../db/schema';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../server/domains/demo/demo.org';
 import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../../server/domains/demo/demo.service';
 import { closeOnSignal, type RunningServer, serve } from '../../server/serve';
+import { buildWeb, WEB_DIST, webBuildIsStale } from '../../server/web/web-build';
 import { ROLES } from '../../shared/auth/roles';
 import {
   type CliContext,
@@ -23,6 +24,8 @@ type StartOptions = DbCliOptions & {
   host: string;
   demo?: boolean;
   demoCustomers: string;
+  /** commander's --no-web */
+  web: boolean;
 };
 
 export function parseCount(value: string, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
@@ -72,9 +75,20 @@ export async function runStart(options: StartOptions): Promise<void> {
   let server: RunningServer;
   try {
     if (options.demo) await loadDemoIfEmpty(ctx, demoCustomers);
+    const web = options.web && process.env.KEHU_WEB !== 'off';
+    if (web && webBuildIsStale()) {
+      console.log('Building the web app (dist/web)…');
+      await buildWeb();
+    }
     ctx = await reopenOnWorker(ctx);
     const level = process.env.KEHU_LOG_LEVEL ?? 'warn';
-    server = await serve({ db: ctx.handle, port, host: options.host, logger: { level } });
+    server = await serve({
+      db: ctx.handle,
+      port,
+      host: options.host,
+      logger: { level },
+      webRoot: web ? WEB_DIST : undefined,
+    });
   } catch (err) {
     await ctx.close().catch(() => {}); // a failed reopen has closed it already
     if ((err as Error).name === 'PortInUseError') throw new CliError((err as Error).message);
@@ -109,5 +123,9 @@ export function startCommand(): Command {
     .addOption(databaseUrlOption())
     .option('--demo', 'load the demo data set when the workspace has no customers, and show the demo logins')
     .option('--demo-customers <n>', 'customers in the demo data set', String(DEMO_DEFAULT_CUSTOMERS))
+    .option(
+      '--no-web',
+      'serve the API only (KEHU_WEB=off does the same); by default the web app is built when stale',
+    )
     .action((_o: StartOptions, cmd: Command) => runStart(cmd.optsWithGlobals()));
 }

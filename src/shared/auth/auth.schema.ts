@@ -20,6 +20,8 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
+export const SessionSchema = z.object({ user: MeSchema.nullable() }).meta({ id: 'Session' });
+
 export const UpdateMeBodySchema = z.object({ locale: z.enum(LOCALES) }).strict();
 
 export const ApiTokenSchema = z

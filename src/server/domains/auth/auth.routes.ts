@@ -6,6 +6,7 @@ import {
   CreateTokenBodySchema,
   LoginBodySchema,
   MeSchema,
+  SessionSchema,
   UpdateMeBodySchema,
 } from '../../../shared/auth/auth.schema';
 import { id } from '../../../shared/common/fields';
@@ -58,6 +59,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
       const user = await app.services.users.get(actor, actor.userId);
       return user;
     },
+  );
+
+  // The web app asks who is signed in before anything else: "nobody" is an answer, not an error.
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, if anyone (200 either way)',
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => ({
+      user: request.actor ? await app.services.users.get(request.actor, request.actor.userId) : null,
+    }),
   );
 
   app.patch(

@@ -30,6 +30,12 @@ describe.each(drivers)('auth over HTTP on %s', (kind) => {
       cookies: { kehu_session: cookie.value },
     });
     expect(me.json()).toMatchObject({ email: 'sales@test.kehu' });
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      cookies: { kehu_session: cookie.value },
+    });
+    expect(session.json()).toMatchObject({ user: { email: 'sales@test.kehu', role: 'sales' } });
 
     const out = await t.app.inject({
       method: 'POST',
@@ -44,6 +50,14 @@ describe.each(drivers)('auth over HTTP on %s', (kind) => {
     });
     expect(after.statusCode).toBe(401);
     expect(after.headers['content-type']).toContain('application/problem+json');
+    // The web app's first question: answered 200 whether or not anybody is signed in.
+    const nobody = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      cookies: { kehu_session: cookie.value },
+    });
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ user: null });
   });
 
   it('refuses a wrong password alike for unknown users, and throttles repeated failures', async () => {

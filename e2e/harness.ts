@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const RESULTS = join(ROOT, 'test-results');
+
+/** Debian's Chromium (never a downloaded one); KEHU_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env.KEHU_CHROMIUM ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+export type KehuServer = { url: string; stop(): Promise<void> };
+
+/** `kehu start --demo` on a fresh embedded database in a temporary folder, on a free port. */
+export async function startKehu(demoCustomers: number): Promise<KehuServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'));
+  const { DATABASE_URL: _url, KEHU_DATA_DIR: _dir, KEHU_WEB: _web, ...env } = process.env;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'bin/kehu.js',
+      'start',
+      '--demo',
+      '--demo-customers',
+      String(demoCustomers),
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+    ],
+    { cwd: ROOT, env },
+  );
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = output.match(/listening on (http:\/\/\S+)/);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`kehu start exited with ${child.exitCode}:\n${output}`));
+      }
+    }, 100);
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(RESULTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // As root in a container, without the network calls Chromium makes on its own.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Everything the page says on its console that is an error or a warning, and uncaught exceptions. A
+ * failed load the test expects (a 404 it provokes) is passed as `expected` (a part of its URL).
+ */
+export function watchConsole(page: Page, expected: () => string[] = () => []): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    const where = m.location().url;
+    if (m.text().startsWith('Failed to load resource') && expected().some((part) => where.includes(part)))
+      return;
+    problems.push(`${m.type()}: ${m.text()} (${where})`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`) });

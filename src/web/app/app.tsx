@@ -1,0 +1,62 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, useEffect, useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { ApiError } from '../lib/api';
+import { currentLocale, i18n } from '../lib/i18n';
+import { NotFoundPage } from '../ui/not-found-page';
+import { AppLayout } from './layout';
+import './app.css';
+
+// Pages load on demand: the login page and the shell come first.
+const CustomerListPage = lazy(() => import('../features/customers/customer-list-page'));
+const Customer360Page = lazy(() => import('../features/customers/customer-360-page'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; a lost network may.
+      retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomerListPage /> },
+      { path: 'customers/:id', element: <Customer360Page /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  const [locale, setLocale] = useState(currentLocale());
+  useEffect(() => {
+    const onChange = () => {
+      setLocale(currentLocale());
+      void queryClient.invalidateQueries(); // server texts (errors, enums) come in the new language
+    };
+    i18n.on('languageChanged', onChange);
+    document.documentElement.lang = currentLocale();
+    return () => i18n.off('languageChanged', onChange);
+  }, []);
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6feb' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

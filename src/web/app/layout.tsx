@@ -1,0 +1,101 @@
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  FileTextOutlined,
+  FunnelPlotOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe, useSignOut } from '../features/auth/session';
+import { GlobalSearch } from '../features/customers/global-search';
+import { api } from '../lib/api';
+import { LanguageSwitch } from '../ui/language-switch';
+
+/** The signed-in shell: side navigation, the global search, language and the user menu. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+
+  if (me.isPending) return <Spin fullscreen description={t('common.loading')} />;
+  if (me.isError)
+    return (
+      <Result
+        status="error"
+        title={t('errors.server')}
+        extra={<Button onClick={() => me.refetch()}>{t('errors.retry')}</Button>}
+      />
+    );
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+
+  const section = location.pathname.split('/')[1] ?? 'customers';
+  const soon = (key: string, icon: ReactNode) => ({
+    key,
+    icon,
+    disabled: true,
+    label: `${t(`nav.${key}`)} · ${t('nav.comingSoon')}`,
+  });
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200}>
+        <div className="kehu-brand">{t('app.name')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          onClick={({ key }) => navigate(`/${key}`)}
+          items={[
+            { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+            soon('contacts', <UserOutlined />),
+            soon('activities', <MessageOutlined />),
+            soon('products', <AppstoreOutlined />),
+            soon('orders', <FileTextOutlined />),
+            soon('analytics', <BarChartOutlined />),
+            soon('pipeline', <FunnelPlotOutlined />),
+            soon('service', <CustomerServiceOutlined />),
+          ]}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="kehu-header">
+          <GlobalSearch />
+          <Space size="middle">
+            <LanguageSwitch
+              onSwitched={(locale) =>
+                void api('/auth/me', { method: 'PATCH', body: { locale } }).catch(() => {})
+              }
+            />
+            <Dropdown
+              menu={{
+                items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') }],
+                onClick: async () => {
+                  await signOut();
+                  navigate('/login', { replace: true });
+                },
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} aria-label={me.data.name}>
+                <Typography.Text>{me.data.name}</Typography.Text>
+                <Typography.Text type="secondary"> · {t(`roles.${me.data.role}`)}</Typography.Text>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="kehu-content">
+          <Suspense fallback={<Spin description={t('common.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

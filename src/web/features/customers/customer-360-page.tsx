@@ -1,0 +1,219 @@
+import {
+  CommentOutlined,
+  FileTextOutlined,
+  GlobalOutlined,
+  MailOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+  WechatOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiError } from '../../lib/api';
+import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
+import { currentLocale } from '../../lib/i18n';
+import { NotFoundPage } from '../../ui/not-found-page';
+import { type Customer360, getCustomer360 } from './customer-api';
+import { StatusTag } from './customer-tags';
+
+const ACTIVITY_ICONS: Record<string, ReactNode> = {
+  visit: <TeamOutlined />,
+  call: <PhoneOutlined />,
+  email: <MailOutlined />,
+  letter: <FileTextOutlined />,
+  meeting: <TeamOutlined />,
+  web: <GlobalOutlined />,
+  wechat: <WechatOutlined />,
+  note: <CommentOutlined />,
+};
+
+/** One customer: profile, contacts, order totals, open items and the latest touches, from one request. */
+export default function Customer360Page() {
+  const { id = '' } = useParams();
+  const view = useQuery({
+    queryKey: ['customers', '360', id],
+    queryFn: ({ signal }) => getCustomer360(id, signal),
+  });
+
+  if (view.isPending) return <Skeleton active />;
+  if (view.isError) {
+    const err = view.error;
+    if (err instanceof ApiError && (err.status === 404 || err.status === 422)) return <NotFoundPage />;
+    return <Alert type="error" showIcon message={err.message} />;
+  }
+  const { profile, contacts, timeline, orderTotals, openItems } = view.data;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Header profile={profile} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <TimelineCard entries={timeline} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <TotalsCard totals={orderTotals} openItems={openItems} />
+            <ContactsCard contacts={contacts} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function Header({ profile }: { profile: Customer360['profile'] }) {
+  const { t } = useTranslation();
+  return (
+    <Card>
+      <Space align="baseline" wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {profile.name}
+        </Typography.Title>
+        <Typography.Text type="secondary">{profile.code}</Typography.Text>
+        <Tag>{t(`customerType.${profile.type}`)}</Tag>
+        <StatusTag status={profile.status} />
+        {profile.creditRating && (
+          <Tag color="gold">
+            {t('customers.creditRating')} {profile.creditRating}
+          </Tag>
+        )}
+        {profile.tags.map((tag) => (
+          <Tag key={tag}>{tag}</Tag>
+        ))}
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 12 }}>
+        <Descriptions.Item label={t('view360.industry')}>{profile.industry ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('customers.region')}>
+          {[profile.province, profile.city].filter(Boolean).join(' ') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('view360.taxId')}>{profile.taxId ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('view360.address')}>{profile.address ?? '—'}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+function TotalsCard({
+  totals,
+  openItems,
+}: Pick<Customer360, 'openItems'> & { totals: Customer360['orderTotals'] }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <Card title={t('view360.orderTotals')} size="small">
+      <Row gutter={[8, 16]}>
+        <Col span={12}>
+          <Statistic title={t('view360.last12Months')} value={formatMoney(totals.last12Months, locale)} />
+        </Col>
+        <Col span={12}>
+          <Statistic title={t('view360.lifetime')} value={formatMoney(totals.lifetime, locale)} />
+        </Col>
+        <Col span={12}>
+          <Statistic title={t('view360.orders')} value={totals.orderCount} />
+        </Col>
+        <Col span={12}>
+          <Statistic
+            title={t('view360.lastOrder')}
+            value={totals.lastOrderDate ? formatDate(totals.lastOrderDate, locale) : t('view360.never')}
+          />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('view360.openOrders')} value={openItems.openOrders} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('view360.followUps')} value={openItems.followUps} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('view360.overdueFollowUps')} value={openItems.overdueFollowUps} />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+function ContactsCard({ contacts }: { contacts: Customer360['contacts'] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('view360.contacts')} size="small">
+      {contacts.length === 0 ? (
+        <Empty description={t('view360.noContacts')} />
+      ) : (
+        <Flex vertical gap={12}>
+          {contacts.map((c) => (
+            <div key={c.id}>
+              <Space wrap>
+                <Typography.Text strong>{c.name}</Typography.Text>
+                {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
+                {c.decisionRole && <Tag>{t(`decisionRole.${c.decisionRole}`)}</Tag>}
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  {[c.title, c.phones[0], c.email].filter(Boolean).join(' · ')}
+                </Typography.Text>
+              </div>
+            </div>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+function TimelineCard({ entries }: { entries: Customer360['timeline'] }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <Card title={t('view360.timeline')} size="small">
+      {entries.length === 0 ? (
+        <Empty description={t('view360.noTimeline')} />
+      ) : (
+        <Timeline
+          items={entries.map((e) => ({
+            key: `${e.kind}-${e.id}`,
+            icon:
+              e.kind === 'order' ? (
+                <ShoppingCartOutlined />
+              ) : (
+                (ACTIVITY_ICONS[e.subtype] ?? <MessageOutlined />)
+              ),
+            content: (
+              <div data-testid="timeline-entry">
+                <Space wrap>
+                  <Typography.Text strong>
+                    {e.kind === 'order' ? t('view360.order') : t(`activityType.${e.subtype}`, e.subtype)}
+                  </Typography.Text>
+                  <Typography.Text>{e.title}</Typography.Text>
+                  {e.amount && (
+                    <Typography.Text type="secondary">{formatMoney(e.amount, locale)}</Typography.Text>
+                  )}
+                </Space>
+                <div>
+                  <Typography.Text type="secondary">{formatDateTime(e.at, locale)}</Typography.Text>
+                </div>
+                {e.detail && <Typography.Paragraph ellipsis={{ rows: 2 }}>{e.detail}</Typography.Paragraph>}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { CustomerSummarySchema } from '../../../shared/customers/customer.schema';
+import type { Customer360Schema } from '../../../shared/customers/customer360.schema';
+import { api, queryString } from '../../lib/api';
+import type { Page, Wire } from '../../lib/wire';
+
+export type CustomerSummary = Wire<z.infer<typeof CustomerSummarySchema>>;
+export type Customer360 = Wire<z.infer<typeof Customer360Schema>>;
+
+export type CustomerListParams = {
+  q?: string;
+  status?: string;
+  type?: string;
+  cursor?: string;
+  limit?: number;
+};
+
+export const listCustomers = (params: CustomerListParams, signal?: AbortSignal) =>
+  api<Page<CustomerSummary>>(`/customers${queryString(params)}`, { signal });
+
+export const getCustomer360 = (id: string, signal?: AbortSignal) =>
+  api<Customer360>(`/customers/${encodeURIComponent(id)}/360`, { signal });
