@@ -95,6 +95,20 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.locator('[data-testid=timeline-entry]').first().waitFor();
     await shot(page, 'customer-360-zh');
 
+    // A phone call in two interactions once the form is open: type the summary, press Enter (a call is
+    // the default type, the customer is the page's).
+    const summary = `电话确认下周到货 ${Date.now() % 100000}`;
+    await page.getByRole('button', { name: /记录接触/ }).click();
+    await page.getByLabel('摘要').waitFor();
+    await shot(page, 'log-touch-zh');
+    await page.keyboard.type(summary);
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const top = page.locator('[data-testid=timeline-entry]').first();
+    await expect.poll(() => top.innerText()).toContain(summary);
+    expect(await top.innerText()).toContain('电话');
+    await shot(page, 'customer-360-after-call-zh');
+
     // English, completely: the shell and the page.
     await page.getByLabel('语言').click();
     await page.getByTitle('English').click();
@@ -107,6 +121,48 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.getByText('This page or record was not found').waitFor();
     await shot(page, 'not-found-en');
 
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The choice is the user's: a new browser in Chinese signs in and gets English back.
+    const again = await browser.newContext({ locale: 'zh-CN' });
+    const page2 = await again.newPage();
+    await page2.goto(`${kehu.url}/login`);
+    await page2.getByLabel('邮箱').fill('sales@kehu.demo');
+    await page2.getByLabel('密码').fill('kehu-demo');
+    await page2.getByRole('button', { name: /登\s*录/ }).click();
+    await page2.getByText('Customers', { exact: true }).first().waitFor();
+    await again.close();
+  });
+
+  it('logs a visit on a phone screen (360 px), opened with the n shortcut', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${kehu.url}/login`);
+    // Another rep: the first test saved English as sales@'s language, and a login brings it back.
+    await page.getByLabel('邮箱').fill('sales2@kehu.demo');
+    await page.getByLabel('密码').fill('kehu-demo');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('.ant-table-row').first().click();
+    await page.locator('[data-testid=timeline-entry]').first().waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await shot(page, 'customer-360-360px-before-zh');
+    await page.keyboard.press('n');
+    await page.getByLabel('摘要').waitFor();
+    await page.getByRole('dialog').getByText('拜访', { exact: true }).click();
+    await page.getByLabel('摘要').fill('现场查看设备运行');
+    await shot(page, 'log-visit-360px-zh');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const top = page.locator('[data-testid=timeline-entry]').first();
+    await expect.poll(() => top.innerText()).toContain('现场查看设备运行');
+    expect(await top.innerText()).toContain('拜访');
+    await shot(page, 'customer-360-360px-zh');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -13,6 +13,7 @@ import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { LogTouchProvider } from '../features/activities/log-touch';
 import { useMe, useSignOut } from '../features/auth/session';
 import { GlobalSearch } from '../features/customers/global-search';
 import { api } from '../lib/api';
@@ -91,9 +92,11 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="kehu-content">
-          <Suspense fallback={<Spin description={t('common.loading')} />}>
-            <Outlet />
-          </Suspense>
+          <LogTouchProvider>
+            <Suspense fallback={<Spin description={t('common.loading')} />}>
+              <Outlet />
+            </Suspense>
+          </LogTouchProvider>
         </Layout.Content>
       </Layout>
     </Layout>

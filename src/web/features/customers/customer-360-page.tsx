@@ -1,17 +1,8 @@
-import {
-  CommentOutlined,
-  FileTextOutlined,
-  GlobalOutlined,
-  MailOutlined,
-  MessageOutlined,
-  PhoneOutlined,
-  ShoppingCartOutlined,
-  TeamOutlined,
-  WechatOutlined,
-} from '@ant-design/icons';
+import { PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  Button,
   Card,
   Col,
   Descriptions,
@@ -25,26 +16,17 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { NotFoundPage } from '../../ui/not-found-page';
+import { ActivityIcon } from '../activities/activity-icon';
+import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { type Customer360, getCustomer360 } from './customer-api';
 import { StatusTag } from './customer-tags';
-
-const ACTIVITY_ICONS: Record<string, ReactNode> = {
-  visit: <TeamOutlined />,
-  call: <PhoneOutlined />,
-  email: <MailOutlined />,
-  letter: <FileTextOutlined />,
-  meeting: <TeamOutlined />,
-  web: <GlobalOutlined />,
-  wechat: <WechatOutlined />,
-  note: <CommentOutlined />,
-};
 
 /** One customer: profile, contacts, order totals, open items and the latest touches, from one request. */
 export default function Customer360Page() {
@@ -60,7 +42,13 @@ export default function Customer360Page() {
     if (err instanceof ApiError && (err.status === 404 || err.status === 422)) return <NotFoundPage />;
     return <Alert type="error" showIcon message={err.message} />;
   }
-  const { profile, contacts, timeline, orderTotals, openItems } = view.data;
+  return <View360 view={view.data} />;
+}
+
+function View360({ view }: { view: Customer360 }) {
+  const { profile, contacts, timeline, orderTotals, openItems } = view;
+  const me = useMemo(() => ({ id: profile.id, name: profile.name }), [profile.id, profile.name]);
+  useCurrentCustomer(me);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Header profile={profile} />
@@ -81,8 +69,15 @@ export default function Customer360Page() {
 
 function Header({ profile }: { profile: Customer360['profile'] }) {
   const { t } = useTranslation();
+  const logTouch = useLogTouch();
   return (
-    <Card>
+    <Card
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => logTouch(profile)}>
+          {t('logTouch.button')}
+        </Button>
+      }
+    >
       <Space align="baseline" wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {profile.name}
@@ -188,12 +183,7 @@ function TimelineCard({ entries }: { entries: Customer360['timeline'] }) {
         <Timeline
           items={entries.map((e) => ({
             key: `${e.kind}-${e.id}`,
-            icon:
-              e.kind === 'order' ? (
-                <ShoppingCartOutlined />
-              ) : (
-                (ACTIVITY_ICONS[e.subtype] ?? <MessageOutlined />)
-              ),
+            icon: e.kind === 'order' ? <ShoppingCartOutlined /> : <ActivityIcon type={e.subtype} />,
             content: (
               <div data-testid="timeline-entry">
                 <Space wrap>
