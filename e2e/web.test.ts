@@ -135,6 +135,49 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await again.close();
   });
 
+  it('lets an admin create a user, who can then sign in; an expired session returns to the same page', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page, () => ['/api/v1/users']); // the 422 it provokes
+    await page.goto(`${kehu.url}/admin/users`);
+    await page.getByLabel('E-mail').fill('admin@kehu.demo');
+    await page.getByLabel('Password').fill('kehu-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Back on the page asked for, in the admin's own language (zh-CN), not the browser's.
+    await page.getByRole('button', { name: /新建用户/ }).click();
+    const dialog = page.getByRole('dialog');
+    const email = `new.rep.${Date.now()}@kehu.demo`;
+    await dialog.getByLabel('邮箱').fill(email);
+    await dialog.getByLabel('姓名').fill('吴新');
+    await dialog.getByLabel('初始密码').fill('short');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    // The API's own message, at the field, in the user's language; what was typed stays.
+    const help = dialog.locator('.ant-form-item-explain-error');
+    await help.first().waitFor();
+    expect(await help.first().innerText()).toMatch(/8/);
+    expect(await help.first().innerText()).toMatch(/\p{Script=Han}/u);
+    expect(await dialog.getByLabel('邮箱').inputValue()).toBe(email);
+    await shot(page, 'admin-new-user-error-zh');
+    await dialog.getByLabel('初始密码').fill('a-long-password');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: email }).waitFor();
+    await shot(page, 'admin-users-zh');
+
+    // The session ends behind the page's back: the next request sends the user to sign in, then back.
+    await context.clearCookies();
+    await page.getByRole('menuitem', { name: /客户/ }).first().click();
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    expect(page.url()).toContain('next=%2Fcustomers');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill('a-long-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/customers$/);
+    await page.getByText('吴新').waitFor();
+    expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+    await context.close();
+  });
+
   it('logs a visit on a phone screen (360 px), opened with the n shortcut', async () => {
     const context = await browser.newContext({
       locale: 'zh-CN',

@@ -1,10 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, useEffect, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
+import { ME_KEY } from '../features/auth/session';
 import { ApiError } from '../lib/api';
 import { currentLocale, i18n } from '../lib/i18n';
 import { NotFoundPage } from '../ui/not-found-page';
@@ -14,8 +15,17 @@ import './app.css';
 // Pages load on demand: the login page and the shell come first.
 const CustomerListPage = lazy(() => import('../features/customers/customer-list-page'));
 const Customer360Page = lazy(() => import('../features/customers/customer-360-page'));
+const UsersPage = lazy(() => import('../features/admin/users-page'));
 
-const queryClient = new QueryClient({
+// A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
+// user to the login page with the page they were on, and back there after signing in.
+const onError = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 401) queryClient.setQueryData(ME_KEY, null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       // A 4xx will not change by asking again; a lost network may.
@@ -34,6 +44,7 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <Customer360Page /> },
+      { path: 'admin/users', element: <UsersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,7 @@ import {
   FunnelPlotOutlined,
   LogoutOutlined,
   MessageOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -39,7 +40,9 @@ export function AppLayout() {
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
-  const section = location.pathname.split('/')[1] ?? 'customers';
+  const section = location.pathname.startsWith('/admin/')
+    ? location.pathname.slice(1)
+    : (location.pathname.split('/')[1] ?? 'customers');
   const soon = (key: string, icon: ReactNode) => ({
     key,
     icon,
@@ -63,6 +66,9 @@ export function AppLayout() {
             soon('analytics', <BarChartOutlined />),
             soon('pipeline', <FunnelPlotOutlined />),
             soon('service', <CustomerServiceOutlined />),
+            ...(me.data.role === 'admin'
+              ? [{ key: 'admin/users', icon: <SettingOutlined />, label: t('admin.users') }]
+              : []),
           ]}
         />
       </Layout.Sider>

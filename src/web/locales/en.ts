@@ -113,6 +113,18 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
   },
+  admin: {
+    menu: 'Admin',
+    users: 'Users',
+    newUser: 'New user',
+    name: 'Name',
+    email: 'E-mail',
+    role: 'Role',
+    branch: 'Branch',
+    active: 'Active',
+    password: 'First password',
+    passwordHint: 'At least 8 characters; ask the user to change it after signing in.',
+  },
   notFound: {
     title: 'This page or record was not found',
     subtitle: 'It does not exist, or you may not see it.',

@@ -96,6 +96,18 @@ export const zhCN = {
     save: '保存',
     cancel: '取消',
   },
+  admin: {
+    menu: '管理',
+    users: '用户',
+    newUser: '新建用户',
+    name: '姓名',
+    email: '邮箱',
+    role: '角色',
+    branch: '分公司',
+    active: '启用',
+    password: '初始密码',
+    passwordHint: '至少 8 位；请用户登录后自行更改。',
+  },
   notFound: { title: '找不到该页面或记录', subtitle: '它不存在，或者您无权查看。', back: '返回客户列表' },
   errors: {
     network: '无法连接服务器，请检查网络后重试；已填写的内容不会丢失。',

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/activities/activity.schema';
-import { ApiError } from '../../lib/api';
+import { showServerErrors } from '../../lib/form-errors';
 import { listCustomers } from '../customers/customer-api';
 import { contactsOf, createActivity } from './activity-api';
 import { ActivityIcon } from './activity-icon';
@@ -18,7 +18,7 @@ type Values = {
   nextFollowUpOn?: Dayjs | null;
 };
 
-const FORM_FIELDS: (keyof Values)[] = ['type', 'contactIds', 'subject', 'body', 'nextFollowUpOn'];
+const FORM_FIELDS = ['type', 'contactIds', 'subject', 'body', 'nextFollowUpOn'] as const;
 
 const LogTouchContext = createContext<(customer?: CustomerRef) => void>(() => {});
 
@@ -105,11 +105,7 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
     },
     onError: (err) => {
       // Field errors go to their fields; anything else stays above the form, which keeps what was typed.
-      const fields = err instanceof ApiError ? err.fields : [];
-      const onForm = fields.filter((f) => FORM_FIELDS.includes(f.field as keyof Values));
-      form.setFields(onForm.map((f) => ({ name: f.field as keyof Values, errors: [f.message] })));
-      const elsewhere = fields.filter((f) => !onForm.includes(f)).map((f) => f.message);
-      setFailure(onForm.length > 0 && elsewhere.length === 0 ? null : [err.message, ...elsewhere].join(' '));
+      setFailure(showServerErrors(form, err, FORM_FIELDS));
     },
   });
 
@@ -126,7 +122,7 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
       width={520}
       style={{ maxWidth: 'calc(100vw - 16px)', top: 24 }}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} role="alert" />}
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} role="alert" />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -55,7 +55,7 @@ export function LoginPage() {
           <LanguageSwitch />
         </div>
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
-        {error && <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
             label={t('login.email')}

@@ -40,7 +40,7 @@ export default function Customer360Page() {
   if (view.isError) {
     const err = view.error;
     if (err instanceof ApiError && (err.status === 404 || err.status === 422)) return <NotFoundPage />;
-    return <Alert type="error" showIcon message={err.message} />;
+    return <Alert type="error" showIcon title={err.message} />;
   }
   return <View360 view={view.data} />;
 }

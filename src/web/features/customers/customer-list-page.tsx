@@ -73,7 +73,7 @@ export default function CustomerListPage() {
       }
     >
       {page.isError && (
-        <Alert type="error" showIcon message={page.error.message} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={page.error.message} style={{ marginBottom: 12 }} />
       )}
       <Table<CustomerSummary>
         rowKey="id"

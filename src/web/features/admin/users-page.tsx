@@ -1,0 +1,160 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../shared/auth/roles';
+import type { CreateUser } from '../../../shared/users/user.schema';
+import { showServerErrors } from '../../lib/form-errors';
+import { type Branch, createUser, listBranches, listUsers, setUserActive, type User } from './users-api';
+
+const USERS_KEY = ['admin', 'users'] as const;
+
+/** Users of the workspace (admin): who they are, their role and branch; create and deactivate. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const users = useQuery({ queryKey: USERS_KEY, queryFn: ({ signal }) => listUsers(signal) });
+  const branches = useQuery({
+    queryKey: ['admin', 'branches'],
+    queryFn: ({ signal }) => listBranches(signal),
+  });
+  const [creating, setCreating] = useState(false);
+  const toggle = useMutation({
+    mutationFn: ({ user, active }: { user: User; active: boolean }) => setUserActive(user, active),
+    onSettled: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+  const branchName = (id: number | null) => branches.data?.items.find((b) => b.id === id)?.name ?? '—';
+
+  return (
+    <Card
+      title={t('admin.users')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('admin.newUser')}
+        </Button>
+      }
+    >
+      {(users.isError || toggle.isError) && (
+        <Alert
+          type="error"
+          showIcon
+          title={(users.error ?? toggle.error)?.message}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={users.isFetching}
+        dataSource={users.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 700 }}
+        columns={[
+          { title: t('admin.name'), dataIndex: 'name' },
+          { title: t('admin.email'), dataIndex: 'email' },
+          {
+            title: t('admin.role'),
+            dataIndex: 'role',
+            render: (role: User['role']) => <Tag>{t(`roles.${role}`)}</Tag>,
+          },
+          { title: t('admin.branch'), dataIndex: 'branchId', render: branchName },
+          {
+            title: t('admin.active'),
+            dataIndex: 'active',
+            render: (active: boolean, user) => (
+              <Switch
+                checked={active}
+                aria-label={`${t('admin.active')}: ${user.name}`}
+                loading={toggle.isPending && toggle.variables?.user.id === user.id}
+                onChange={(next) => toggle.mutate({ user, active: next })}
+              />
+            ),
+          },
+        ]}
+      />
+      {creating && (
+        <NewUserForm
+          branches={branches.data?.items ?? []}
+          onClose={() => setCreating(false)}
+          onCreated={() => client.invalidateQueries({ queryKey: USERS_KEY })}
+        />
+      )}
+    </Card>
+  );
+}
+
+const FIELDS = ['email', 'name', 'role', 'branchId', 'password'] as const;
+
+function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<CreateUser>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: createUser,
+    onSuccess: () => {
+      props.onCreated();
+      props.onClose();
+    },
+    onError: (err) => setFailure(showServerErrors(form, err, FIELDS)),
+  });
+  return (
+    <Modal
+      open
+      title={t('admin.newUser')}
+      okText={t('logTouch.save')}
+      cancelText={t('logTouch.cancel')}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} role="alert" />}
+      <Form<CreateUser>
+        form={form}
+        layout="vertical"
+        initialValues={{ role: 'sales' }}
+        onFinish={(values) => {
+          setFailure(null);
+          save.mutate(values);
+        }}
+      >
+        <Form.Item
+          name="email"
+          label={t('admin.email')}
+          rules={[{ required: true, message: t('login.required') }]}
+        >
+          <Input type="email" autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('admin.name')}
+          rules={[{ required: true, message: t('login.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="role" label={t('admin.role')}>
+          <Select
+            aria-label={t('admin.role')}
+            options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="branchId" label={t('admin.branch')}>
+          <Select
+            aria-label={t('admin.branch')}
+            allowClear
+            options={props.branches.map((b) => ({ value: b.id, label: b.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('admin.password')}
+          extra={t('admin.passwordHint')}
+          rules={[{ required: true, message: t('login.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
