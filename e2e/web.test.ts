@@ -191,8 +191,12 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.getByLabel('邮箱').fill('sales2@kehu.demo');
     await page.getByLabel('密码').fill('kehu-demo');
     await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    // An active customer has orders: its 360 page draws the monthly revenue chart.
+    await page.goto(`${kehu.url}/customers?status=active`);
     await page.locator('.ant-table-row').first().click();
     await page.locator('[data-testid=timeline-entry]').first().waitFor();
+    await page.locator('[role=img] canvas').waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await shot(page, 'customer-360-360px-before-zh');
     await page.keyboard.press('n');

@@ -56,6 +56,10 @@ const CASES: Record<string, Case> = {
     scope: 'customer',
     path: (i) => `/api/v1/customers/${i.customer}/orders`,
   },
+  'GET /api/v1/customers/:id/revenue-by-month': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/revenue-by-month`,
+  },
   'GET /api/v1/customers/:id/timeline': {
     scope: 'customer',
     path: (i) => `/api/v1/customers/${i.customer}/timeline`,

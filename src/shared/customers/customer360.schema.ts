@@ -34,6 +34,25 @@ export const TimelineQuerySchema = z
   .strict();
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
 
+/** A customer's revenue per calendar month (its time zone's), oldest first, months without orders as 0. */
+export const MonthlyRevenueSchema = z
+  .object({
+    months: z.array(
+      z.object({
+        month: z.string().describe('YYYY-MM'),
+        /** Exact decimal string, cancelled orders left out. */
+        amount: z.string(),
+        orders: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'MonthlyRevenue' });
+export type MonthlyRevenue = z.infer<typeof MonthlyRevenueSchema>;
+
+export const MonthlyRevenueQuerySchema = z
+  .object({ months: z.coerce.number().int().min(1).max(60).default(24) })
+  .strict();
+
 export const OrderTotalsSchema = z
   .object({
     last12Months: z.string(),

@@ -5,6 +5,7 @@ import { createOrdersRepository } from './orders.repository';
 import { createOrdersService } from './orders.service';
 
 export {
+  monthlyRevenueOfCustomer,
   type OrderTotals,
   orderTotalsJson,
   orderTotalsOfCustomer,

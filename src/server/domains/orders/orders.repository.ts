@@ -4,6 +4,7 @@ import { type Param, queryText } from '../../../db/plan-cache';
 import { customers, orderLines, orders } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
+import type { MonthlyRevenue } from '../../../shared/customers/customer360.schema';
 import type { OrderListQuery, OrderSummary } from '../../../shared/orders/order.schema';
 import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
@@ -123,6 +124,30 @@ export function orderTotalsJson(
     from orders o
     where o.workspace_id = ${workspaceId} and o.deleted_at is null and o.customer_id = ${customerId}
       and o.status <> 'cancelled')`;
+}
+
+/** Revenue per month over the `months` months up to `today`'s, as one JSON array (see MonthlyRevenueSchema). */
+export async function monthlyRevenueOfCustomer(
+  conn: Pick<Db, 'execute'>,
+  workspaceId: number,
+  customerId: number,
+  months: number,
+  today: string,
+): Promise<MonthlyRevenue['months']> {
+  const first = sql`(date_trunc('month', cast(${today} as date)) - (cast(${months} as int) - 1) * interval '1 month')`;
+  const json = await queryText(
+    conn,
+    sql`select coalesce(json_agg(json_build_object('month', to_char(m.month, 'YYYY-MM'),
+          'amount', coalesce(s.amount, 0.00)::text, 'orders', coalesce(s.orders, 0)) order by m.month), '[]')::text
+        from generate_series(${first}, date_trunc('month', cast(${today} as date)), interval '1 month') m(month)
+        left join (
+          select date_trunc('month', o.ordered_at) as month, sum(o.total_amount) as amount, count(*) as orders
+            from orders o
+           where o.workspace_id = ${workspaceId} and o.customer_id = ${customerId} and o.deleted_at is null
+             and o.status <> 'cancelled' and o.ordered_at >= ${first} and o.ordered_at <= cast(${today} as date)
+           group by 1) s on s.month = m.month`,
+  );
+  return JSON.parse(json ?? '[]');
 }
 
 export const readOrderTotals = (json: unknown): OrderTotals => {

@@ -4,6 +4,8 @@ import { id } from '../../../shared/common/fields';
 import { listResponse } from '../../../shared/common/pagination';
 import {
   Customer360Schema,
+  MonthlyRevenueQuerySchema,
+  MonthlyRevenueSchema,
   TimelineEntrySchema,
   TimelineQuerySchema,
 } from '../../../shared/customers/customer360.schema';
@@ -26,6 +28,19 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.timeline(requireActor(request), request.params.id, request.query),
+  );
+  app.get(
+    '/customers/:id/revenue-by-month',
+    {
+      schema: {
+        tags,
+        summary: "A customer's revenue per month (default the last 24), months without orders as 0",
+        params,
+        querystring: MonthlyRevenueQuerySchema,
+        response: { 200: MonthlyRevenueSchema },
+      },
+    },
+    async (request) => service.revenueByMonth(requireActor(request), request.params.id, request.query.months),
   );
   app.get(
     '/customers/:id/360',

@@ -8,7 +8,7 @@ import { PG_TIMESTAMPTZ, readCursor } from '../../cursor';
 import { contactsOfCustomerJson, readContacts } from '../contacts';
 import { localDay } from '../customers/customer-codes';
 import type { CustomersService } from '../customers/customers.service';
-import { orderTotalsJson, readOrderTotals } from '../orders';
+import { monthlyRevenueOfCustomer, orderTotalsJson, readOrderTotals } from '../orders';
 import {
   openItemsJson,
   readOpenItems,
@@ -82,6 +82,13 @@ export function createTimelineService(db: Db, customers: CustomersService) {
   }
 
   return {
+    /** Monthly revenue up to this month in the workspace's time zone, for the 360 page's chart. */
+    async revenueByMonth(actor: Actor, customerId: number, months: number) {
+      await customers.gate.require(actor, customerId, 'read');
+      const today = isoDay(localDay(new Date(), await timeZoneOf(actor.workspaceId)));
+      return { months: await monthlyRevenueOfCustomer(db, actor.workspaceId, customerId, months, today) };
+    },
+
     async timeline(actor: Actor, customerId: number, query: TimelineQuery) {
       await customers.gate.require(actor, customerId, 'read');
       return page(actor, customerId, query, await timeZoneOf(actor.workspaceId));

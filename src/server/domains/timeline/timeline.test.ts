@@ -103,6 +103,38 @@ describe.each(drivers)('timeline and 360 view on %s', (kind) => {
     expect(v.openItems).toEqual({ openOrders: 1, followUps: 3, overdueFollowUps: 0 });
   });
 
+  it('answers the revenue per month, exact, with empty months as 0 and cancelled orders left out', async () => {
+    const get = (query: string) =>
+      t.as(t.fx.users.sales, {
+        method: 'GET',
+        url: `/api/v1/customers/${customerId}/revenue-by-month${query}`,
+      });
+    const recent = (await get('')).json().months as { month: string; amount: string; orders: number }[];
+    expect(recent).toHaveLength(24);
+    // The last month is this one in the workspace's time zone (Asia/Shanghai).
+    const thisMonth = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    })
+      .format(new Date())
+      .slice(0, 7);
+    expect(recent.at(-1)?.month).toBe(thisMonth);
+    const all = (await get('?months=60')).json().months as typeof recent;
+    expect(all.find((m) => m.month === '2026-03')).toEqual({
+      month: '2026-03',
+      amount: '12345.10',
+      orders: 2,
+    });
+    expect(all.find((m) => m.month === '2026-02')).toEqual({ month: '2026-02', amount: '0.00', orders: 0 });
+    expect((await get('?months=0')).statusCode).toBe(422);
+    const hidden = await t.as(t.fx.users.salesNorth, {
+      method: 'GET',
+      url: `/api/v1/customers/${customerId}/revenue-by-month`,
+    });
+    expect(hidden.statusCode).toBe(404);
+  });
+
   it('answers in the 360 view exactly what the profile, contacts and timeline endpoints answer', async () => {
     const sales = t.fx.users.sales;
     // A profile with everything a JSON hand-over could get wrong: team, budgets, custom values, dates.

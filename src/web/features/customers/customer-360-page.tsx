@@ -16,7 +16,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
@@ -27,6 +27,9 @@ import { ActivityIcon } from '../activities/activity-icon';
 import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { type Customer360, getCustomer360 } from './customer-api';
 import { StatusTag } from './customer-tags';
+
+// ECharts loads with the chart, not with the page.
+const RevenueChart = lazy(() => import('./revenue-chart'));
 
 /** One customer: profile, contacts, order totals, open items and the latest touches, from one request. */
 export default function Customer360Page() {
@@ -47,6 +50,7 @@ export default function Customer360Page() {
 
 function View360({ view }: { view: Customer360 }) {
   const { profile, contacts, timeline, orderTotals, openItems } = view;
+  const { t } = useTranslation();
   const me = useMemo(() => ({ id: profile.id, name: profile.name }), [profile.id, profile.name]);
   useCurrentCustomer(me);
   return (
@@ -54,7 +58,14 @@ function View360({ view }: { view: Customer360 }) {
       <Header profile={profile} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <TimelineCard entries={timeline} />
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Card title={t('view360.revenueChart')} size="small">
+              <Suspense fallback={<Skeleton active />}>
+                <RevenueChart customerId={profile.id} />
+              </Suspense>
+            </Card>
+            <TimelineCard entries={timeline} />
+          </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -71,29 +82,28 @@ function Header({ profile }: { profile: Customer360['profile'] }) {
   const { t } = useTranslation();
   const logTouch = useLogTouch();
   return (
-    <Card
-      extra={
+    <Card>
+      <Flex justify="space-between" align="flex-start" gap={12} wrap>
+        <Space align="baseline" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {profile.name}
+          </Typography.Title>
+          <Typography.Text type="secondary">{profile.code}</Typography.Text>
+          <Tag>{t(`customerType.${profile.type}`)}</Tag>
+          <StatusTag status={profile.status} />
+          {profile.creditRating && (
+            <Tag color="gold">
+              {t('customers.creditRating')} {profile.creditRating}
+            </Tag>
+          )}
+          {profile.tags.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+        </Space>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => logTouch(profile)}>
           {t('logTouch.button')}
         </Button>
-      }
-    >
-      <Space align="baseline" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {profile.name}
-        </Typography.Title>
-        <Typography.Text type="secondary">{profile.code}</Typography.Text>
-        <Tag>{t(`customerType.${profile.type}`)}</Tag>
-        <StatusTag status={profile.status} />
-        {profile.creditRating && (
-          <Tag color="gold">
-            {t('customers.creditRating')} {profile.creditRating}
-          </Tag>
-        )}
-        {profile.tags.map((tag) => (
-          <Tag key={tag}>{tag}</Tag>
-        ))}
-      </Space>
+      </Flex>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('view360.industry')}>{profile.industry ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('customers.region')}>

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CustomerSummarySchema } from '../../../shared/customers/customer.schema';
-import type { Customer360Schema } from '../../../shared/customers/customer360.schema';
+import type { Customer360Schema, MonthlyRevenue } from '../../../shared/customers/customer360.schema';
 import { api, queryString } from '../../lib/api';
 import type { Page, Wire } from '../../lib/wire';
 
@@ -17,6 +17,9 @@ export type CustomerListParams = {
 
 export const listCustomers = (params: CustomerListParams, signal?: AbortSignal) =>
   api<Page<CustomerSummary>>(`/customers${queryString(params)}`, { signal });
+
+export const revenueByMonth = (id: number, signal?: AbortSignal) =>
+  api<MonthlyRevenue>(`/customers/${id}/revenue-by-month`, { signal });
 
 export const getCustomer360 = (id: string, signal?: AbortSignal) =>
   api<Customer360>(`/customers/${encodeURIComponent(id)}/360`, { signal });
