@@ -5,6 +5,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1200, manifest: true },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

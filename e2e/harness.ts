@@ -80,14 +80,17 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Everything the page says on its console that is an error or a warning, and uncaught exceptions. A
- * failed load the test expects (a 404 it provokes) is passed as `expected` (a part of its URL).
+ * failed load the test expects (a 404 it provokes) is passed as `expected` (the end of its URL's path).
  */
 export function watchConsole(page: Page, expected: () => string[] = () => []): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() !== 'error' && m.type() !== 'warning') return;
     const where = m.location().url;
-    if (m.text().startsWith('Failed to load resource') && expected().some((part) => where.includes(part)))
+    if (
+      m.text().startsWith('Failed to load resource') &&
+      expected().some((path) => where.split('?')[0]!.endsWith(path))
+    )
       return;
     problems.push(`${m.type()}: ${m.text()} (${where})`);
   });

@@ -128,6 +128,15 @@ export const en: Messages = {
     password: 'First password',
     passwordHint: 'At least 8 characters; ask the user to change it after signing in.',
   },
+  edit: {
+    button: 'Edit',
+    title: 'Edit the customer profile',
+    shortName: 'Short name',
+    province: 'Province',
+    city: 'City',
+    conflict: 'Someone else changed this customer. What you typed is kept; reload, then save again.',
+    reload: 'Reload',
+  },
   notFound: {
     title: 'This page or record was not found',
     subtitle: 'It does not exist, or you may not see it.',

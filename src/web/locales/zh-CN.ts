@@ -111,6 +111,15 @@ export const zhCN = {
     password: '初始密码',
     passwordHint: '至少 8 位；请用户登录后自行更改。',
   },
+  edit: {
+    button: '编辑',
+    title: '编辑客户档案',
+    shortName: '简称',
+    province: '省份',
+    city: '城市',
+    conflict: '该客户已被他人修改。您填写的内容仍在；重新加载后再保存即可。',
+    reload: '重新加载',
+  },
   notFound: { title: '找不到该页面或记录', subtitle: '它不存在，或者您无权查看。', back: '返回客户列表' },
   errors: {
     network: '无法连接服务器，请检查网络后重试；已填写的内容不会丢失。',

@@ -1,4 +1,4 @@
-import { PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,7 +16,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
@@ -26,6 +26,7 @@ import { NotFoundPage } from '../../ui/not-found-page';
 import { ActivityIcon } from '../activities/activity-icon';
 import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { type Customer360, getCustomer360 } from './customer-api';
+import { CustomerEditForm } from './customer-edit';
 import { StatusTag } from './customer-tags';
 
 // ECharts loads with the chart, not with the page.
@@ -81,6 +82,7 @@ function View360({ view }: { view: Customer360 }) {
 function Header({ profile }: { profile: Customer360['profile'] }) {
   const { t } = useTranslation();
   const logTouch = useLogTouch();
+  const [editing, setEditing] = useState(false);
   return (
     <Card>
       <Flex justify="space-between" align="flex-start" gap={12} wrap>
@@ -100,9 +102,14 @@ function Header({ profile }: { profile: Customer360['profile'] }) {
             <Tag key={tag}>{tag}</Tag>
           ))}
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => logTouch(profile)}>
-          {t('logTouch.button')}
-        </Button>
+        <Space>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('edit.button')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => logTouch(profile)}>
+            {t('logTouch.button')}
+          </Button>
+        </Space>
       </Flex>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('view360.industry')}>{profile.industry ?? '—'}</Descriptions.Item>
@@ -112,6 +119,7 @@ function Header({ profile }: { profile: Customer360['profile'] }) {
         <Descriptions.Item label={t('view360.taxId')}>{profile.taxId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('view360.address')}>{profile.address ?? '—'}</Descriptions.Item>
       </Descriptions>
+      {editing && <CustomerEditForm profile={profile} onClose={() => setEditing(false)} />}
     </Card>
   );
 }

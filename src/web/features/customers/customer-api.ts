@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CustomerSummarySchema } from '../../../shared/customers/customer.schema';
+import type { CustomerSummarySchema, UpdateCustomer } from '../../../shared/customers/customer.schema';
 import type { Customer360Schema, MonthlyRevenue } from '../../../shared/customers/customer360.schema';
 import { api, queryString } from '../../lib/api';
 import type { Page, Wire } from '../../lib/wire';
@@ -20,6 +20,9 @@ export const listCustomers = (params: CustomerListParams, signal?: AbortSignal) 
 
 export const revenueByMonth = (id: number, signal?: AbortSignal) =>
   api<MonthlyRevenue>(`/customers/${id}/revenue-by-month`, { signal });
+
+export const updateCustomer = (id: number, input: Partial<UpdateCustomer> & { version: number }) =>
+  api<unknown>(`/customers/${id}`, { method: 'PATCH', body: input });
 
 export const getCustomer360 = (id: string, signal?: AbortSignal) =>
   api<Customer360>(`/customers/${encodeURIComponent(id)}/360`, { signal });
