@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, AutoComplete, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { AutoComplete, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/activities/activity.schema';
 import { showServerErrors } from '../../lib/form-errors';
+import { FormModal } from '../../ui/form-modal';
 import { listCustomers } from '../customers/customer-api';
 import { contactsOf, createActivity } from './activity-api';
 import { ActivityIcon } from './activity-icon';
@@ -110,19 +111,13 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
   });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('logTouch.title')}
-      okText={t('logTouch.save')}
-      cancelText={t('logTouch.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      width={520}
-      style={{ maxWidth: 'calc(100vw - 16px)', top: 24 }}
+      form={form}
+      saving={save.isPending}
+      failure={failure}
+      onClose={onClose}
     >
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} role="alert" />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -206,6 +201,6 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

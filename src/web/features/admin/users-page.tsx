@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/auth/roles';
 import type { CreateUser } from '../../../shared/users/user.schema';
 import { showServerErrors } from '../../lib/form-errors';
+import { FormModal } from '../../ui/form-modal';
 import { type Branch, createUser, listBranches, listUsers, setUserActive, type User } from './users-api';
 
 const USERS_KEY = ['admin', 'users'] as const;
@@ -99,17 +100,13 @@ function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated
     onError: (err) => setFailure(showServerErrors(form, err, FIELDS)),
   });
   return (
-    <Modal
-      open
+    <FormModal
       title={t('admin.newUser')}
-      okText={t('logTouch.save')}
-      cancelText={t('logTouch.cancel')}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      failure={failure}
+      onClose={props.onClose}
     >
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} role="alert" />}
       <Form<CreateUser>
         form={form}
         layout="vertical"
@@ -155,6 +152,6 @@ function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../../shared/customers/customer.schema';
 import { ApiError } from '../../lib/api';
 import { showServerErrors } from '../../lib/form-errors';
+import { FormModal } from '../../ui/form-modal';
 import { type Customer360, updateCustomer } from './customer-api';
 
 type Profile = Customer360['profile'];
@@ -80,29 +81,26 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
   const options = (values: readonly string[], prefix?: string) =>
     values.map((v) => ({ value: v, label: prefix ? t(`${prefix}.${v}`) : v }));
   return (
-    <Modal
-      open
+    <FormModal
       title={t('edit.title')}
-      okText={t('logTouch.save')}
-      cancelText={t('logTouch.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      failure={failure}
+      onClose={onClose}
       width={640}
-      style={{ maxWidth: 'calc(100vw - 16px)', top: 24 }}
+      notice={
+        conflict && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('edit.conflict')}
+            action={<Button onClick={reloadNewer}>{t('edit.reload')}</Button>}
+            style={{ marginBottom: 12 }}
+          />
+        )
+      }
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          title={t('edit.conflict')}
-          action={<Button onClick={reloadNewer}>{t('edit.reload')}</Button>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {failure && <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -150,6 +148,6 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
           <Select aria-label={t('customers.tags')} mode="tags" tokenSeparators={[',', '，']} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
