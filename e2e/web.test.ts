@@ -216,6 +216,36 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await context.close();
   });
 
+  it('lists contacts, activities, products and orders, with their filters', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${kehu.url}/contacts`);
+    await page.getByLabel('邮箱').fill('sales3@kehu.demo');
+    await page.getByLabel('密码').fill('kehu-demo');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/contacts$/); // signed in, and back on the page asked for
+    for (const [path, heading] of [
+      ['contacts', '联系人'],
+      ['activities?type=call', '活动'],
+      ['products', '产品'],
+      ['orders?status=completed', '订单'],
+    ] as const) {
+      await page.goto(`${kehu.url}/${path}`);
+      await page.locator('.ant-card-head-title', { hasText: heading }).waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      await shot(page, `list-${path.split('?')[0]}-zh`);
+    }
+    // The filter in the URL is applied: every activity listed is a call.
+    await page.goto(`${kehu.url}/activities?type=call`);
+    await page.locator('.ant-table-row').first().waitFor();
+    const types = await page.locator('.ant-table-row td:nth-child(2)').allInnerTexts();
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((v) => v.includes('电话'))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('logs a visit on a phone screen (360 px), opened with the n shortcut', async () => {
     const context = await browser.newContext({
       locale: 'zh-CN',

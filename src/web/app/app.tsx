@@ -16,6 +16,10 @@ import './app.css';
 const CustomerListPage = lazy(() => import('../features/customers/customer-list-page'));
 const Customer360Page = lazy(() => import('../features/customers/customer-360-page'));
 const UsersPage = lazy(() => import('../features/admin/users-page'));
+const ContactListPage = lazy(() => import('../features/contacts/contact-list-page'));
+const ActivityListPage = lazy(() => import('../features/activities/activity-list-page'));
+const ProductListPage = lazy(() => import('../features/products/product-list-page'));
+const OrderListPage = lazy(() => import('../features/orders/order-list-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -45,6 +49,10 @@ const router = createBrowserRouter([
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <Customer360Page /> },
       { path: 'admin/users', element: <UsersPage /> },
+      { path: 'contacts', element: <ContactListPage /> },
+      { path: 'activities', element: <ActivityListPage /> },
+      { path: 'products', element: <ProductListPage /> },
+      { path: 'orders', element: <OrderListPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -59,10 +59,10 @@ export function AppLayout() {
           onClick={({ key }) => navigate(`/${key}`)}
           items={[
             { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
-            soon('contacts', <UserOutlined />),
-            soon('activities', <MessageOutlined />),
-            soon('products', <AppstoreOutlined />),
-            soon('orders', <FileTextOutlined />),
+            { key: 'contacts', icon: <UserOutlined />, label: t('nav.contacts') },
+            { key: 'activities', icon: <MessageOutlined />, label: t('nav.activities') },
+            { key: 'products', icon: <AppstoreOutlined />, label: t('nav.products') },
+            { key: 'orders', icon: <FileTextOutlined />, label: t('nav.orders') },
             soon('analytics', <BarChartOutlined />),
             soon('pipeline', <FunnelPlotOutlined />),
             soon('service', <CustomerServiceOutlined />),

@@ -7,13 +7,7 @@ import type { Page, Wire } from '../../lib/wire';
 export type CustomerSummary = Wire<z.infer<typeof CustomerSummarySchema>>;
 export type Customer360 = Wire<z.infer<typeof Customer360Schema>>;
 
-export type CustomerListParams = {
-  q?: string;
-  status?: string;
-  type?: string;
-  cursor?: string;
-  limit?: number;
-};
+export type CustomerListParams = Record<string, string | number | undefined>;
 
 export const listCustomers = (params: CustomerListParams, signal?: AbortSignal) =>
   api<Page<CustomerSummary>>(`/customers${queryString(params)}`, { signal });

@@ -1,0 +1,56 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../lib/format';
+import { currentLocale } from '../../lib/i18n';
+import { KeysetListPage } from '../../ui/keyset-list-page';
+import { listProducts, type ProductRow } from '../lists-api';
+
+/** The product catalogue, with list prices and standard costs. */
+export default function ProductListPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <KeysetListPage<ProductRow>
+      title={t('nav.products')}
+      queryKey="products"
+      fetch={listProducts}
+      search={t('lists.productSearch')}
+      empty={t('lists.empty')}
+      filters={[
+        {
+          key: 'active',
+          label: t('admin.active'),
+          options: [
+            { value: 'true', label: t('common.yes') },
+            { value: 'false', label: t('common.no') },
+          ],
+        },
+      ]}
+      columns={[
+        { title: t('customers.code'), dataIndex: 'code', width: 140 },
+        { title: t('customers.name'), dataIndex: 'name' },
+        { title: t('lists.category'), dataIndex: 'category' },
+        { title: t('lists.unit'), dataIndex: 'unit', width: 80 },
+        {
+          title: t('lists.listPrice'),
+          dataIndex: 'listPrice',
+          align: 'right',
+          render: (v: string | null) => formatMoney(v, locale),
+        },
+        {
+          title: t('lists.standardCost'),
+          dataIndex: 'standardCost',
+          align: 'right',
+          render: (v: string | null) => formatMoney(v, locale),
+        },
+        {
+          title: t('admin.active'),
+          dataIndex: 'active',
+          width: 80,
+          render: (v: boolean) =>
+            v ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { Page } from '../lib/wire';
+
+export type ListFilter = { key: string; label: string; options: { value: string; label: string }[] };
+export type ListParams = Record<string, string | number | undefined>;
+
+const PAGE_SIZE = 20;
+
+/**
+ * A server-side paged list (keyset: forward by the answer's cursor, back by the one before), with a search
+ * box and filters kept in the URL, so a view can be bookmarked and shared.
+ */
+export function KeysetListPage<T extends { id: number }>(props: {
+  title: string;
+  queryKey: string;
+  fetch: (params: ListParams, signal: AbortSignal) => Promise<Page<T>>;
+  columns: ColumnsType<T>;
+  search?: string;
+  filters?: ListFilter[];
+  empty: string;
+  onOpen?: (row: T) => void;
+}) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const keys = ['q', ...(props.filters ?? []).map((f) => f.key)];
+  const values = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
+
+  const page = useQuery({
+    queryKey: [props.queryKey, 'list', values, cursor],
+    queryFn: ({ signal }) => props.fetch({ ...values, cursor, limit: PAGE_SIZE }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const setFilter = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setCursors([]);
+  };
+
+  return (
+    <Card
+      title={props.title}
+      extra={
+        <Space wrap>
+          {props.search && (
+            <Input.Search
+              aria-label={props.search}
+              placeholder={props.search}
+              defaultValue={values.q}
+              allowClear
+              onSearch={(value) => setFilter('q', value.trim() || undefined)}
+              style={{ width: 260 }}
+            />
+          )}
+          {(props.filters ?? []).map((f) => (
+            <Select
+              key={f.key}
+              aria-label={f.label}
+              placeholder={f.label}
+              allowClear
+              value={values[f.key]}
+              onChange={(v) => setFilter(f.key, v)}
+              style={{ width: 130 }}
+              options={f.options}
+            />
+          ))}
+        </Space>
+      }
+    >
+      {page.isError && (
+        <Alert type="error" showIcon title={page.error.message} style={{ marginBottom: 12 }} />
+      )}
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        loading={page.isFetching}
+        dataSource={page.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: props.empty }}
+        onRow={(row) =>
+          props.onOpen ? { onClick: () => props.onOpen?.(row), style: { cursor: 'pointer' } } : {}
+        }
+        columns={props.columns}
+      />
+      <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
+        <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {t('customers.previous')}
+        </Button>
+        <Button
+          disabled={!page.data?.nextCursor}
+          onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}
+        >
+          {t('customers.next')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
