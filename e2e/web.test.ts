@@ -265,6 +265,17 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.locator('.ant-table-row').first().click();
     await page.locator('[data-testid=timeline-entry]').first().waitFor();
     await page.locator('[role=img] canvas').waitFor();
+    // The timeline filtered to orders: every entry is an order; the account team names the owner.
+    await page.locator('.ant-segmented-item', { hasText: '订单' }).click();
+    await expect
+      .poll(async () =>
+        (await page.locator('[data-testid=timeline-entry]').allInnerTexts()).every((x) =>
+          x.startsWith('订单'),
+        ),
+      )
+      .toBe(true);
+    await page.getByText('客户团队').waitFor();
+    await page.locator('.ant-segmented-item', { hasText: '全部' }).click();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await shot(page, 'customer-360-360px-before-zh');
     await page.keyboard.press('n');

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -13,19 +13,18 @@ import {
   Space,
   Statistic,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
-import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
+import { formatDate, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { NotFoundPage } from '../../ui/not-found-page';
-import { ActivityIcon } from '../activities/activity-icon';
 import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { type Customer360, getCustomer360 } from './customer-api';
+import { CustomFieldsCard, TeamCard, TimelineCard } from './customer-cards';
 import { CustomerEditForm } from './customer-edit';
 import { StatusTag } from './customer-tags';
 
@@ -65,13 +64,15 @@ function View360({ view }: { view: Customer360 }) {
                 <RevenueChart customerId={profile.id} />
               </Suspense>
             </Card>
-            <TimelineCard entries={timeline} />
+            <TimelineCard customerId={profile.id} latest={timeline} />
           </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <TotalsCard totals={orderTotals} openItems={openItems} />
             <ContactsCard contacts={contacts} />
+            <TeamCard profile={profile} />
+            <CustomFieldsCard values={profile.customFields} />
           </Space>
         </Col>
       </Row>
@@ -185,42 +186,6 @@ function ContactsCard({ contacts }: { contacts: Customer360['contacts'] }) {
             </div>
           ))}
         </Flex>
-      )}
-    </Card>
-  );
-}
-
-function TimelineCard({ entries }: { entries: Customer360['timeline'] }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  return (
-    <Card title={t('view360.timeline')} size="small">
-      {entries.length === 0 ? (
-        <Empty description={t('view360.noTimeline')} />
-      ) : (
-        <Timeline
-          items={entries.map((e) => ({
-            key: `${e.kind}-${e.id}`,
-            icon: e.kind === 'order' ? <ShoppingCartOutlined /> : <ActivityIcon type={e.subtype} />,
-            content: (
-              <div data-testid="timeline-entry">
-                <Space wrap>
-                  <Typography.Text strong>
-                    {e.kind === 'order' ? t('view360.order') : t(`activityType.${e.subtype}`, e.subtype)}
-                  </Typography.Text>
-                  <Typography.Text>{e.title}</Typography.Text>
-                  {e.amount && (
-                    <Typography.Text type="secondary">{formatMoney(e.amount, locale)}</Typography.Text>
-                  )}
-                </Space>
-                <div>
-                  <Typography.Text type="secondary">{formatDateTime(e.at, locale)}</Typography.Text>
-                </div>
-                {e.detail && <Typography.Paragraph ellipsis={{ rows: 2 }}>{e.detail}</Typography.Paragraph>}
-              </div>
-            ),
-          }))}
-        />
       )}
     </Card>
   );
