@@ -242,6 +242,27 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     const types = await page.locator('.ant-table-row td:nth-child(2)').allInnerTexts();
     expect(types.length).toBeGreaterThan(0);
     expect(types.every((v) => v.includes('电话'))).toBe(true);
+
+    // A new customer: a name like an existing one lists it first (查重); an invalid tax ID is refused at
+    // the field before anything is sent; then the new customer's page opens.
+    await page.goto(`${kehu.url}/customers?owner=me`);
+    const existing = (await page.locator('.ant-table-row').first().locator('td').nth(1).innerText()).trim();
+    await page.getByRole('button', { name: /新建客户/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill(existing);
+    await dialog.getByTestId('similar-customers').getByText(existing).waitFor();
+    await shot(page, 'new-customer-similar-zh');
+    const fresh = `宁波甬新精密轴承${Date.now() % 10000}有限公司`;
+    await dialog.getByLabel('名称').fill(fresh);
+    await dialog.getByLabel('统一社会信用代码').fill('12345');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    // Refused here, before anything is sent (the API's own message reads differently).
+    await dialog.getByText('统一社会信用代码无效（18 位，校验位不符）。').waitFor();
+    await dialog.getByLabel('统一社会信用代码').fill('');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(fresh);
+
     expect(problems).toEqual([]);
     await context.close();
   });

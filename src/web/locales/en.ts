@@ -46,6 +46,7 @@ export const en: Messages = {
     updatedAt: 'Updated',
     tags: 'Tags',
     owner: 'Owner',
+    mine: 'My customers',
     previous: 'Previous',
     next: 'Next',
     empty: 'No customers',
@@ -133,6 +134,11 @@ export const en: Messages = {
     password: 'First password',
     passwordHint: 'At least 8 characters; ask the user to change it after signing in.',
   },
+  create: {
+    button: 'New customer',
+    title: 'New customer',
+    similar: 'Customers like this one exist; check it is not a duplicate:',
+  },
   edit: {
     button: 'Edit',
     title: 'Edit the customer profile',
@@ -141,6 +147,7 @@ export const en: Messages = {
     city: 'City',
     conflict: 'Someone else changed this customer. What you typed is kept; reload, then save again.',
     reload: 'Reload',
+    taxIdInvalid: 'Not a valid unified social credit code (18 characters, check digit).',
   },
   lists: {
     empty: 'Nothing here',

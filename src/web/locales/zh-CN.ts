@@ -39,6 +39,7 @@ export const zhCN = {
     updatedAt: '更新时间',
     tags: '标签',
     owner: '负责人',
+    mine: '我的客户',
     previous: '上一页',
     next: '下一页',
     empty: '没有客户',
@@ -116,6 +117,11 @@ export const zhCN = {
     password: '初始密码',
     passwordHint: '至少 8 位；请用户登录后自行更改。',
   },
+  create: {
+    button: '新建客户',
+    title: '新建客户',
+    similar: '已有相似的客户，请先确认是否重复：',
+  },
   edit: {
     button: '编辑',
     title: '编辑客户档案',
@@ -124,6 +130,7 @@ export const zhCN = {
     city: '城市',
     conflict: '该客户已被他人修改。您填写的内容仍在；重新加载后再保存即可。',
     reload: '重新加载',
+    taxIdInvalid: '统一社会信用代码无效（18 位，校验位不符）。',
   },
   lists: {
     empty: '没有记录',

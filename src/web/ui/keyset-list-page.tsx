@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Page } from '../lib/wire';
@@ -24,6 +24,8 @@ export function KeysetListPage<T extends { id: number }>(props: {
   filters?: ListFilter[];
   empty: string;
   onOpen?: (row: T) => void;
+  /** Buttons beside the search, e.g. New. */
+  actions?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -51,6 +53,7 @@ export function KeysetListPage<T extends { id: number }>(props: {
       title={props.title}
       extra={
         <Space wrap>
+          {props.actions}
           {props.search && (
             <Input.Search
               aria-label={props.search}

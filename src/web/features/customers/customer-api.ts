@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { CustomerSummarySchema, UpdateCustomer } from '../../../shared/customers/customer.schema';
+import type {
+  CreateCustomer,
+  CustomerSchema,
+  CustomerSummarySchema,
+  UpdateCustomer,
+} from '../../../shared/customers/customer.schema';
 import type { Customer360Schema, MonthlyRevenue } from '../../../shared/customers/customer360.schema';
 import { api, queryString } from '../../lib/api';
 import type { Page, Wire } from '../../lib/wire';
@@ -17,6 +22,9 @@ export const revenueByMonth = (id: number, signal?: AbortSignal) =>
 
 export const updateCustomer = (id: number, input: Partial<UpdateCustomer> & { version: number }) =>
   api<unknown>(`/customers/${id}`, { method: 'PATCH', body: input });
+
+export const createCustomer = (input: Partial<CreateCustomer> & { name: string }) =>
+  api<Wire<z.infer<typeof CustomerSchema>>>('/customers', { method: 'POST', body: input });
 
 export const getCustomer360 = (id: string, signal?: AbortSignal) =>
   api<Customer360>(`/customers/${encodeURIComponent(id)}/360`, { signal });

@@ -1,33 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Select } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CREDIT_RATINGS,
-  CUSTOMER_STATUSES,
-  CUSTOMER_TYPES,
-  type UpdateCustomer,
-} from '../../../shared/customers/customer.schema';
 import { ApiError } from '../../lib/api';
 import { showServerErrors } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { type Customer360, updateCustomer } from './customer-api';
+import { CUSTOMER_FORM_FIELDS, CustomerFields, type CustomerFormValues } from './customer-fields';
 
 type Profile = Customer360['profile'];
-const FIELDS = [
-  'name',
-  'shortName',
-  'type',
-  'status',
-  'industry',
-  'province',
-  'city',
-  'address',
-  'taxId',
-  'creditRating',
-  'tags',
-] as const;
-type Values = Pick<UpdateCustomer, (typeof FIELDS)[number]>;
+const FIELDS = CUSTOMER_FORM_FIELDS;
+type Values = CustomerFormValues;
 
 const valuesOf = (p: Profile): Values => Object.fromEntries(FIELDS.map((f) => [f, p[f]])) as Values;
 
@@ -78,8 +61,6 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
     setConflict(false);
   }
 
-  const options = (values: readonly string[], prefix?: string) =>
-    values.map((v) => ({ value: v, label: prefix ? t(`${prefix}.${v}`) : v }));
   return (
     <FormModal
       title={t('edit.title')}
@@ -110,43 +91,7 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
           save.mutate(values);
         }}
       >
-        <Form.Item
-          name="name"
-          label={t('customers.name')}
-          rules={[{ required: true, whitespace: true, message: t('login.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('edit.shortName')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="type" label={t('customers.type')}>
-          <Select aria-label={t('customers.type')} options={options(CUSTOMER_TYPES, 'customerType')} />
-        </Form.Item>
-        <Form.Item name="status" label={t('customers.status')}>
-          <Select aria-label={t('customers.status')} options={options(CUSTOMER_STATUSES, 'customerStatus')} />
-        </Form.Item>
-        <Form.Item name="creditRating" label={t('customers.creditRating')}>
-          <Select aria-label={t('customers.creditRating')} allowClear options={options(CREDIT_RATINGS)} />
-        </Form.Item>
-        <Form.Item name="industry" label={t('view360.industry')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="province" label={t('edit.province')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="city" label={t('edit.city')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="address" label={t('view360.address')}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item name="taxId" label={t('view360.taxId')}>
-          <Input maxLength={18} />
-        </Form.Item>
-        <Form.Item name="tags" label={t('customers.tags')}>
-          <Select aria-label={t('customers.tags')} mode="tags" tokenSeparators={[',', '，']} />
-        </Form.Item>
+        <CustomerFields />
       </Form>
     </FormModal>
   );

@@ -1,4 +1,6 @@
-import { Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../../../shared/customers/customer.schema';
@@ -6,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { type CustomerSummary, listCustomers } from './customer-api';
+import { CustomerCreateForm } from './customer-create';
 import { StatusTag } from './customer-tags';
 
 /** The customer list: server-side keyset pages, search and filters kept in the URL. */
@@ -14,64 +17,78 @@ export default function CustomerListPage() {
   const locale = currentLocale();
   const navigate = useNavigate();
   const open = (c: CustomerSummary) => navigate(`/customers/${c.id}`);
+  const [creating, setCreating] = useState(false);
   return (
-    <KeysetListPage<CustomerSummary>
-      title={t('customers.title')}
-      queryKey="customers"
-      fetch={listCustomers}
-      search={t('customers.search')}
-      empty={t('customers.empty')}
-      onOpen={open}
-      filters={[
-        {
-          key: 'status',
-          label: t('customers.filterStatus'),
-          options: CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`customerStatus.${s}`) })),
-        },
-        {
-          key: 'type',
-          label: t('customers.filterType'),
-          options: CUSTOMER_TYPES.map((s) => ({ value: s, label: t(`customerType.${s}`) })),
-        },
-      ]}
-      columns={[
-        { title: t('customers.code'), dataIndex: 'code', width: 140 },
-        {
-          title: t('customers.name'),
-          dataIndex: 'name',
-          render: (name: string, c) => <Typography.Link onClick={() => open(c)}>{name}</Typography.Link>,
-        },
-        {
-          title: t('customers.type'),
-          dataIndex: 'type',
-          width: 100,
-          render: (v: CustomerSummary['type']) => t(`customerType.${v}`),
-        },
-        {
-          title: t('customers.status'),
-          dataIndex: 'status',
-          width: 90,
-          render: (v: CustomerSummary['status']) => <StatusTag status={v} />,
-        },
-        {
-          title: t('customers.region'),
-          key: 'region',
-          width: 160,
-          render: (_, c) => [c.province, c.city].filter(Boolean).join(' '),
-        },
-        { title: t('customers.creditRating'), dataIndex: 'creditRating', width: 100 },
-        {
-          title: t('customers.tags'),
-          dataIndex: 'tags',
-          render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
-        },
-        {
-          title: t('customers.updatedAt'),
-          dataIndex: 'updatedAt',
-          width: 170,
-          render: (v: string) => formatDateTime(v, locale),
-        },
-      ]}
-    />
+    <>
+      <KeysetListPage<CustomerSummary>
+        title={t('customers.title')}
+        queryKey="customers"
+        fetch={listCustomers}
+        search={t('customers.search')}
+        empty={t('customers.empty')}
+        onOpen={open}
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('create.button')}
+          </Button>
+        }
+        filters={[
+          {
+            key: 'owner',
+            label: t('customers.owner'),
+            options: [{ value: 'me', label: t('customers.mine') }],
+          },
+          {
+            key: 'status',
+            label: t('customers.filterStatus'),
+            options: CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`customerStatus.${s}`) })),
+          },
+          {
+            key: 'type',
+            label: t('customers.filterType'),
+            options: CUSTOMER_TYPES.map((s) => ({ value: s, label: t(`customerType.${s}`) })),
+          },
+        ]}
+        columns={[
+          { title: t('customers.code'), dataIndex: 'code', width: 140 },
+          {
+            title: t('customers.name'),
+            dataIndex: 'name',
+            render: (name: string, c) => <Typography.Link onClick={() => open(c)}>{name}</Typography.Link>,
+          },
+          {
+            title: t('customers.type'),
+            dataIndex: 'type',
+            width: 100,
+            render: (v: CustomerSummary['type']) => t(`customerType.${v}`),
+          },
+          {
+            title: t('customers.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (v: CustomerSummary['status']) => <StatusTag status={v} />,
+          },
+          {
+            title: t('customers.region'),
+            key: 'region',
+            width: 160,
+            render: (_, c) => [c.province, c.city].filter(Boolean).join(' '),
+          },
+          { title: t('customers.creditRating'), dataIndex: 'creditRating', width: 100 },
+          {
+            title: t('customers.tags'),
+            dataIndex: 'tags',
+            render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
+          },
+          {
+            title: t('customers.updatedAt'),
+            dataIndex: 'updatedAt',
+            width: 170,
+            render: (v: string) => formatDateTime(v, locale),
+          },
+        ]}
+      />
+      {creating && <CustomerCreateForm onClose={() => setCreating(false)} />}
+    </>
   );
 }
