@@ -243,6 +243,17 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     expect(types.length).toBeGreaterThan(0);
     expect(types.every((v) => v.includes('电话'))).toBe(true);
 
+    // The column chooser hides a column, and the list remembers it on this browser.
+    await page.goto(`${kehu.url}/customers`);
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: /列/ }).click();
+    await page.getByRole('checkbox', { name: '标签' }).uncheck();
+    await expect.poll(() => page.locator('th', { hasText: '标签' }).count()).toBe(0);
+    await page.reload();
+    await page.locator('.ant-table-row').first().waitFor();
+    expect(await page.locator('th', { hasText: '标签' }).count()).toBe(0);
+    expect(await page.locator('th', { hasText: '信用等级' }).count()).toBe(1);
+
     // A new customer: a name like an existing one lists it first (查重); an invalid tax ID is refused at
     // the field before anything is sent; then the new customer's page opens.
     await page.goto(`${kehu.url}/customers?owner=me`);

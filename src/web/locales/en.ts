@@ -151,6 +151,7 @@ export const en: Messages = {
   },
   lists: {
     empty: 'Nothing here',
+    columns: 'Columns',
     customer: 'Customer',
     contactSearch: 'Search by name, phone or e-mail',
     productSearch: 'Search by code or name',

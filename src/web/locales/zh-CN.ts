@@ -134,6 +134,7 @@ export const zhCN = {
   },
   lists: {
     empty: '没有记录',
+    columns: '列',
     customer: '客户',
     contactSearch: '按姓名、电话或邮箱搜索',
     productSearch: '按编码或名称搜索',

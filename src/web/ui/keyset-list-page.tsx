@@ -1,5 +1,6 @@
+import { SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Popover, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,25 @@ export type ListFilter = { key: string; label: string; options: { value: string;
 export type ListParams = Record<string, string | number | undefined>;
 
 const PAGE_SIZE = 20;
+
+const columnKey = (c: { key?: unknown; dataIndex?: unknown }, i: number) => String(c.key ?? c.dataIndex ?? i);
+
+/** The columns a user hid in a list, remembered in this browser. */
+function useHiddenColumns(list: string) {
+  const storageKey = `kehu.hiddenColumns.${list}`;
+  const [hidden, setHidden] = useState<string[]>(() => {
+    try {
+      return JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? '[]') as string[];
+    } catch {
+      return [];
+    }
+  });
+  const update = (next: string[]) => {
+    setHidden(next);
+    globalThis.localStorage?.setItem(storageKey, JSON.stringify(next));
+  };
+  return [hidden, update] as const;
+}
 
 /**
  * A server-side paged list (keyset: forward by the answer's cursor, back by the one before), with a search
@@ -33,6 +53,12 @@ export function KeysetListPage<T extends { id: number }>(props: {
   const cursor = cursors[cursors.length - 1];
   const keys = ['q', ...(props.filters ?? []).map((f) => f.key)];
   const values = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
+  const [hidden, setHidden] = useHiddenColumns(props.queryKey);
+  const all = props.columns.map((c, i) => ({
+    key: columnKey(c as { key?: unknown; dataIndex?: unknown }, i),
+    c,
+  }));
+  const shown = all.filter(({ key }) => !hidden.includes(key)).map(({ c }) => c);
 
   const page = useQuery({
     queryKey: [props.queryKey, 'list', values, cursor],
@@ -54,6 +80,24 @@ export function KeysetListPage<T extends { id: number }>(props: {
       extra={
         <Space wrap>
           {props.actions}
+          <Popover
+            trigger="click"
+            placement="bottomRight"
+            content={
+              <Checkbox.Group
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                value={all.map(({ key }) => key).filter((key) => !hidden.includes(key))}
+                onChange={(checked) =>
+                  setHidden(all.map(({ key }) => key).filter((key) => !checked.includes(key)))
+                }
+                options={all.map(({ key, c }) => ({ value: key, label: String(c.title ?? key) }))}
+              />
+            }
+          >
+            <Button icon={<SettingOutlined />} aria-label={t('lists.columns')}>
+              {t('lists.columns')}
+            </Button>
+          </Popover>
           {props.search && (
             <Input.Search
               aria-label={props.search}
@@ -93,7 +137,7 @@ export function KeysetListPage<T extends { id: number }>(props: {
         onRow={(row) =>
           props.onOpen ? { onClick: () => props.onOpen?.(row), style: { cursor: 'pointer' } } : {}
         }
-        columns={props.columns}
+        columns={shown}
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
