@@ -162,7 +162,7 @@ export function createCustomersRepository(db: Db) {
    * subquery: written out in the window, the order and the cursor key it tripled the planning.
    */
   function rankedPage(shape: ListShape & { search: SearchShape }, p: P) {
-    const search = customerSearch(shape.search, (name) => p(name === 'ws' ? 'workspaceId' : name));
+    const search = customerSearch(shape.search, p);
     const scored = db
       .select({ id: customers.id, score: search.score.as('score') })
       .from(customers)
@@ -198,7 +198,7 @@ export function createCustomersRepository(db: Db) {
   function sortedPage(shape: ListShape, sort: NonNullable<CustomerListQuery['sort']>, p: P) {
     const conds = listConditions(shape, p);
     if (shape.search) {
-      const { candidates } = customerSearch(shape.search, (name) => p(name === 'ws' ? 'workspaceId' : name));
+      const { candidates } = customerSearch(shape.search, p);
       conds.push(sql`${customers.id} in (${candidates})`);
     }
     const descending = sort.startsWith('-');

@@ -69,11 +69,11 @@ export function searchFor(rawQ: string): { shape: SearchShape; values: Record<Se
  */
 export function customerSearch(
   shape: SearchShape,
-  p: (name: SearchValueName | 'ws') => Param<unknown>,
+  p: (name: SearchValueName | 'workspaceId') => Param<unknown>,
 ): { candidates: SQL; score: SQL<number> } {
   const q = p('q');
   const cap = sql.raw(String(SEARCH_CANDIDATES_PER_KIND));
-  const ws = sql`workspace_id = ${p('ws')}`;
+  const ws = sql`workspace_id = ${p('workspaceId')}`;
   const live = sql`deleted_at is null`;
   // Prefixes as explicit ranges of the text_pattern_ops indexes, so that a plan made without the value
   // (a kept plan) still probes the index; LIKE then keeps exactly the prefix matches.
