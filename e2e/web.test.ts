@@ -202,6 +202,31 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.getByRole('cell', { name: email }).waitFor();
     await shot(page, 'admin-users-zh');
 
+    // An API token from the user menu: shown once, works as a Bearer token, and stops when revoked.
+    await page.getByRole('button', { name: /陈志强/ }).hover();
+    await page.getByRole('menuitem', { name: /API 令牌/ }).click();
+    await page.getByRole('button', { name: /新建令牌/ }).click();
+    await page.getByRole('dialog').getByLabel('名称').fill('ERP 同步');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    const token = (await page.getByTestId('new-token').innerText()).trim();
+    const asToken = () =>
+      fetch(`${kehu.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asToken()).status).toBe(200);
+    await shot(page, 'api-token-zh');
+    await page
+      .getByRole('button', { name: /吊\s*销/ })
+      .first()
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已吊销').waitFor();
+    expect((await asToken()).status).toBe(401);
+
     // The session ends behind the page's back: the next request sends the user to sign in, then back.
     await context.clearCookies();
     await page.getByRole('menuitem', { name: /客户/ }).first().click();

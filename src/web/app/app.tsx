@@ -16,6 +16,7 @@ import './app.css';
 const CustomerListPage = lazy(() => import('../features/customers/customer-list-page'));
 const Customer360Page = lazy(() => import('../features/customers/customer-360-page'));
 const UsersPage = lazy(() => import('../features/admin/users-page'));
+const TokensPage = lazy(() => import('../features/account/tokens-page'));
 const ContactListPage = lazy(() => import('../features/contacts/contact-list-page'));
 const ActivityListPage = lazy(() => import('../features/activities/activity-list-page'));
 const ProductListPage = lazy(() => import('../features/products/product-list-page'));
@@ -49,6 +50,7 @@ const router = createBrowserRouter([
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <Customer360Page /> },
       { path: 'admin/users', element: <UsersPage /> },
+      { path: 'account/tokens', element: <TokensPage /> },
       { path: 'contacts', element: <ContactListPage /> },
       { path: 'activities', element: <ActivityListPage /> },
       { path: 'products', element: <ProductListPage /> },

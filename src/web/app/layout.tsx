@@ -4,6 +4,7 @@ import {
   CustomerServiceOutlined,
   FileTextOutlined,
   FunnelPlotOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MessageOutlined,
   SettingOutlined,
@@ -83,8 +84,12 @@ export function AppLayout() {
             />
             <Dropdown
               menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') }],
-                onClick: async () => {
+                items: [
+                  { key: 'tokens', icon: <KeyOutlined />, label: t('tokens.menu') },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
+                ],
+                onClick: async ({ key }) => {
+                  if (key === 'tokens') return navigate('/account/tokens');
                   await signOut();
                   navigate('/login', { replace: true });
                 },
