@@ -202,9 +202,31 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.getByRole('cell', { name: email }).waitFor();
     await shot(page, 'admin-users-zh');
 
+    // The organisation: a new branch, then a team in it.
+    await page.getByRole('menuitem', { name: /组织/ }).click();
+    await page.getByRole('button', { name: /新建分公司/ }).click();
+    await page.getByRole('dialog').getByLabel('编码').fill('SW');
+    await page.getByRole('dialog').getByLabel('名称').fill('西南分公司');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page.getByRole('cell', { name: '西南分公司' }).waitFor();
+    await page.getByRole('button', { name: /新建团队/ }).click();
+    await page.getByRole('dialog').getByLabel('分公司').click();
+    await page.getByTitle('西南分公司').click();
+    await page.getByRole('dialog').getByLabel('名称').fill('成都一组');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page.getByRole('cell', { name: '成都一组' }).waitFor();
+    await shot(page, 'admin-org-zh');
+
     // An API token from the user menu: shown once, works as a Bearer token, and stops when revoked.
     await page.getByRole('button', { name: /陈志强/ }).hover();
     await page.getByRole('menuitem', { name: /API 令牌/ }).click();
+    await page.mouse.move(600, 500); // away from the user menu, which would cover the page's buttons
     await page.getByRole('button', { name: /新建令牌/ }).click();
     await page.getByRole('dialog').getByLabel('名称').fill('ERP 同步');
     await page

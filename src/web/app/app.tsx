@@ -17,6 +17,7 @@ const CustomerListPage = lazy(() => import('../features/customers/customer-list-
 const Customer360Page = lazy(() => import('../features/customers/customer-360-page'));
 const UsersPage = lazy(() => import('../features/admin/users-page'));
 const TokensPage = lazy(() => import('../features/account/tokens-page'));
+const OrgPage = lazy(() => import('../features/admin/org-page'));
 const ContactListPage = lazy(() => import('../features/contacts/contact-list-page'));
 const ActivityListPage = lazy(() => import('../features/activities/activity-list-page'));
 const ProductListPage = lazy(() => import('../features/products/product-list-page'));
@@ -51,6 +52,7 @@ const router = createBrowserRouter([
       { path: 'customers/:id', element: <Customer360Page /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'account/tokens', element: <TokensPage /> },
+      { path: 'admin/org', element: <OrgPage /> },
       { path: 'contacts', element: <ContactListPage /> },
       { path: 'activities', element: <ActivityListPage /> },
       { path: 'products', element: <ProductListPage /> },

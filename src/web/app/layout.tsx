@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
@@ -68,7 +69,10 @@ export function AppLayout() {
             soon('pipeline', <FunnelPlotOutlined />),
             soon('service', <CustomerServiceOutlined />),
             ...(me.data.role === 'admin'
-              ? [{ key: 'admin/users', icon: <SettingOutlined />, label: t('admin.users') }]
+              ? [
+                  { key: 'admin/users', icon: <SettingOutlined />, label: t('admin.users') },
+                  { key: 'admin/org', icon: <ApartmentOutlined />, label: t('org.menu') },
+                ]
               : []),
           ]}
         />

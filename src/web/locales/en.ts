@@ -195,6 +195,15 @@ export const en: Messages = {
     nameHint: 'e.g. ERP sync',
     expiresInDays: 'Valid for (days)',
   },
+  org: {
+    menu: 'Organisation',
+    branches: 'Branches',
+    teams: 'Teams',
+    newBranch: 'New branch',
+    newTeam: 'New team',
+    name: 'Name',
+    codeHint: '1–30 letters, digits, - or _',
+  },
   notFound: {
     title: 'This page or record was not found',
     subtitle: 'It does not exist, or you may not see it.',

@@ -178,6 +178,15 @@ export const zhCN = {
     nameHint: '例如：ERP 同步',
     expiresInDays: '有效天数',
   },
+  org: {
+    menu: '组织',
+    branches: '分公司',
+    teams: '团队',
+    newBranch: '新建分公司',
+    newTeam: '新建团队',
+    name: '名称',
+    codeHint: '1–30 位字母、数字、- 或 _',
+  },
   notFound: { title: '找不到该页面或记录', subtitle: '它不存在，或者您无权查看。', back: '返回客户列表' },
   errors: {
     network: '无法连接服务器，请检查网络后重试；已填写的内容不会丢失。',
