@@ -321,6 +321,23 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(fresh);
 
+    // A contact added from the page, then edited: the e-mail is checked before anything is sent.
+    await page.getByRole('button', { name: /添加联系人/ }).click();
+    await dialog.getByLabel('姓名').fill('周明远');
+    await dialog.getByLabel('电话').fill('13900001111');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('邮箱').fill('not-an-email');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('邮箱格式不正确。').waitFor();
+    await dialog.getByLabel('邮箱').fill('zhou.my@example.cn');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('周明远').click();
+    await dialog.getByLabel('职务').fill('设备部经理');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/设备部经理 · 13900001111 · zhou.my@example.cn/).waitFor();
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -204,6 +204,23 @@ export const en: Messages = {
     name: 'Name',
     codeHint: '1–30 letters, digits, - or _',
   },
+  contactForm: {
+    add: 'Add contact',
+    newTitle: 'Add a contact',
+    editTitle: 'Edit the contact',
+    department: 'Department',
+    phonesHint: 'Several allowed; press Enter after each',
+    badEmail: 'Not an e-mail address.',
+    attitude: 'Attitude to us',
+    birthday: 'Birthday',
+  },
+  attitude: {
+    champion: 'Champion',
+    supporter: 'Supporter',
+    neutral: 'Neutral',
+    skeptic: 'Skeptic',
+    opponent: 'Opponent',
+  },
   notFound: {
     title: 'This page or record was not found',
     subtitle: 'It does not exist, or you may not see it.',

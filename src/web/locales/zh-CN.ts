@@ -187,6 +187,23 @@ export const zhCN = {
     name: '名称',
     codeHint: '1–30 位字母、数字、- 或 _',
   },
+  contactForm: {
+    add: '添加联系人',
+    newTitle: '添加联系人',
+    editTitle: '编辑联系人',
+    department: '部门',
+    phonesHint: '可填多个，回车分隔',
+    badEmail: '邮箱格式不正确。',
+    attitude: '对我方态度',
+    birthday: '生日',
+  },
+  attitude: {
+    champion: '支持者（内线）',
+    supporter: '友好',
+    neutral: '中立',
+    skeptic: '怀疑',
+    opponent: '反对',
+  },
   notFound: { title: '找不到该页面或记录', subtitle: '它不存在，或者您无权查看。', back: '返回客户列表' },
   errors: {
     network: '无法连接服务器，请检查网络后重试；已填写的内容不会丢失。',

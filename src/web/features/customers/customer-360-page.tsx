@@ -23,6 +23,7 @@ import { formatDate, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { NotFoundPage } from '../../ui/not-found-page';
 import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
+import { ContactForm } from '../contacts/contact-form';
 import { type Customer360, getCustomer360 } from './customer-api';
 import { CustomFieldsCard, TeamCard, TimelineCard } from './customer-cards';
 import { CustomerEditForm } from './customer-edit';
@@ -70,7 +71,7 @@ function View360({ view }: { view: Customer360 }) {
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <TotalsCard totals={orderTotals} openItems={openItems} />
-            <ContactsCard contacts={contacts} />
+            <ContactsCard customerId={profile.id} contacts={contacts} />
             <TeamCard profile={profile} />
             <CustomFieldsCard values={profile.customFields} />
           </Space>
@@ -163,10 +164,20 @@ function TotalsCard({
   );
 }
 
-function ContactsCard({ contacts }: { contacts: Customer360['contacts'] }) {
+function ContactsCard({ customerId, contacts }: { customerId: number; contacts: Customer360['contacts'] }) {
   const { t } = useTranslation();
+  // undefined: closed; null: a new contact; else the contact being edited
+  const [editing, setEditing] = useState<Customer360['contacts'][number] | null | undefined>(undefined);
   return (
-    <Card title={t('view360.contacts')} size="small">
+    <Card
+      title={t('view360.contacts')}
+      size="small"
+      extra={
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+          {t('contactForm.add')}
+        </Button>
+      }
+    >
       {contacts.length === 0 ? (
         <Empty description={t('view360.noContacts')} />
       ) : (
@@ -174,7 +185,9 @@ function ContactsCard({ contacts }: { contacts: Customer360['contacts'] }) {
           {contacts.map((c) => (
             <div key={c.id}>
               <Space wrap>
-                <Typography.Text strong>{c.name}</Typography.Text>
+                <Typography.Link strong onClick={() => setEditing(c)}>
+                  {c.name}
+                </Typography.Link>
                 {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
                 {c.decisionRole && <Tag>{t(`decisionRole.${c.decisionRole}`)}</Tag>}
               </Space>
@@ -186,6 +199,13 @@ function ContactsCard({ contacts }: { contacts: Customer360['contacts'] }) {
             </div>
           ))}
         </Flex>
+      )}
+      {editing !== undefined && (
+        <ContactForm
+          customerId={customerId}
+          contact={editing ?? undefined}
+          onClose={() => setEditing(undefined)}
+        />
       )}
     </Card>
   );
