@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ApiTokenSchema, CreatedTokenSchema } from '../../../shared/auth/auth.schema';
 import { api } from '../../lib/api';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import type { Wire } from '../../lib/wire';
@@ -111,31 +111,26 @@ export default function TokensPage() {
 function NewTokenForm(props: { onClose: () => void; onCreated: (token: Created) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useFormSave(form, ['name', 'expiresInDays'] as const, {
     mutationFn: (values: Values) => api<Created>('/auth/tokens', { method: 'POST', body: values }),
     onSuccess: (token) => {
       props.onCreated(token);
       props.onClose();
     },
-    onError: (err) => setFailure(showServerErrors(form, err, ['name', 'expiresInDays'] as const)),
   });
   return (
     <FormModal
       title={t('tokens.new')}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={props.onClose}
     >
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={{ expiresInDays: 365 }}
-        onFinish={(values) => {
-          setFailure(null);
-          save.mutate(values);
-        }}
+        onFinish={save.submit}
       >
         <Form.Item
           name="name"

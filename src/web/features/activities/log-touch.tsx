@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AutoComplete, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/activities/activity.schema';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { listCustomers } from '../customers/customer-api';
 import { contactsOf, createActivity } from './activity-api';
@@ -75,7 +75,6 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<CustomerRef | undefined>(customer);
   const [search, setSearch] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
   const [customerError, setCustomerError] = useState(false);
   const customerId = picked?.id;
 
@@ -90,7 +89,7 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
     enabled: !customer && search.trim().length > 0,
   });
 
-  const save = useMutation({
+  const save = useFormSave(form, FORM_FIELDS, {
     mutationFn: (values: Values) =>
       createActivity({
         customerId: customerId!,
@@ -104,18 +103,14 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
       await client.invalidateQueries({ queryKey: ['customers', '360', String(customerId)] });
       onClose();
     },
-    onError: (err) => {
-      // Field errors go to their fields; anything else stays above the form, which keeps what was typed.
-      setFailure(showServerErrors(form, err, FORM_FIELDS));
-    },
   });
 
   return (
     <FormModal
       title={t('logTouch.title')}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={onClose}
     >
       <Form<Values>
@@ -127,8 +122,7 @@ function LogTouchForm({ customer, onClose }: { customer?: CustomerRef; onClose: 
             setCustomerError(true);
             return;
           }
-          setFailure(null);
-          save.mutate(values);
+          save.submit(values);
         }}
       >
         <Form.Item name="type" label={t('logTouch.type')}>

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Row, Select, Table } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { TeamSchema } from '../../../shared/users/user.schema';
 import { api } from '../../lib/api';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import type { Wire } from '../../lib/wire';
 import { FormModal } from '../../ui/form-modal';
 import { type Branch, listBranches } from './users-api';
@@ -141,31 +141,22 @@ function OrgForm<V extends object>(props: {
   children: ReactNode;
 }) {
   const [form] = Form.useForm<V>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useFormSave(form, props.fields, {
     mutationFn: (values: V) => api(props.path, { method: 'POST', body: values }),
     onSuccess: () => {
       props.onSaved();
       props.onClose();
     },
-    onError: (err) => setFailure(showServerErrors(form, err, props.fields)),
   });
   return (
     <FormModal
       title={props.title}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={props.onClose}
     >
-      <Form<V>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => {
-          setFailure(null);
-          save.mutate(values);
-        }}
-      >
+      <Form<V> form={form} layout="vertical" onFinish={save.submit}>
         {props.children}
       </Form>
     </FormModal>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/auth/roles';
 import type { CreateUser } from '../../../shared/users/user.schema';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { type Branch, createUser, listBranches, listUsers, setUserActive, type User } from './users-api';
 
@@ -90,31 +90,26 @@ const FIELDS = ['email', 'name', 'role', 'branchId', 'password'] as const;
 function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CreateUser>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useFormSave(form, FIELDS, {
     mutationFn: createUser,
     onSuccess: () => {
       props.onCreated();
       props.onClose();
     },
-    onError: (err) => setFailure(showServerErrors(form, err, FIELDS)),
   });
   return (
     <FormModal
       title={t('admin.newUser')}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={props.onClose}
     >
       <Form<CreateUser>
         form={form}
         layout="vertical"
         initialValues={{ role: 'sales' }}
-        onFinish={(values) => {
-          setFailure(null);
-          save.mutate(values);
-        }}
+        onFinish={save.submit}
       >
         <Form.Item
           name="email"

@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTITUDES, DECISION_ROLES } from '../../../shared/contacts/contact.schema';
 import { api } from '../../lib/api';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import type { Customer360 } from '../customers/customer-api';
 
@@ -40,9 +39,8 @@ export function ContactForm(props: { customerId: number; contact?: Contact; onCl
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [failure, setFailure] = useState<string | null>(null);
   const c = props.contact;
-  const save = useMutation({
+  const save = useFormSave(form, FIELDS, {
     mutationFn: (values: Values) => {
       // Empty optional fields are null, not '': an empty e-mail is no e-mail, not an invalid one.
       const body = Object.fromEntries(
@@ -59,7 +57,6 @@ export function ContactForm(props: { customerId: number; contact?: Contact; onCl
       await client.invalidateQueries({ queryKey: ['customers', '360', String(props.customerId)] });
       props.onClose();
     },
-    onError: (err) => setFailure(showServerErrors(form, err, FIELDS)),
   });
   const options = (values: readonly string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
@@ -67,8 +64,8 @@ export function ContactForm(props: { customerId: number; contact?: Contact; onCl
     <FormModal
       title={c ? t('contactForm.editTitle') : t('contactForm.newTitle')}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={props.onClose}
     >
       <Form<Values>
@@ -77,10 +74,7 @@ export function ContactForm(props: { customerId: number; contact?: Contact; onCl
         initialValues={
           c ? { ...c, birthday: c.birthday ? dayjs(c.birthday) : null } : { phones: [], isPrimary: false }
         }
-        onFinish={(values) => {
-          setFailure(null);
-          save.mutate(values);
-        }}
+        onFinish={save.submit}
       >
         <Form.Item
           name="name"

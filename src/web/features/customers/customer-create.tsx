@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CreateCustomer } from '../../../shared/customers/customer.schema';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { createCustomer, listCustomers } from './customer-api';
 import { CUSTOMER_FORM_FIELDS, CustomerFields, type CustomerFormValues } from './customer-fields';
@@ -22,7 +22,6 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<CustomerFormValues>();
-  const [failure, setFailure] = useState<string | null>(null);
   const name = Form.useWatch('name', form) ?? '';
   const taxId = Form.useWatch('taxId', form) ?? '';
   const [probe, setProbe] = useState('');
@@ -36,7 +35,7 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
     queryFn: ({ signal }) => listCustomers({ q: probe, limit: 5 }, signal),
     enabled: [...probe].length >= 2,
   });
-  const save = useMutation({
+  const save = useFormSave(form, CUSTOMER_FORM_FIELDS, {
     mutationFn: (values: CustomerFormValues) => {
       // A field left empty is not given: '' would be an invalid tax ID, not a missing one.
       const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
@@ -49,7 +48,6 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
       onClose();
       navigate(`/customers/${created.id}`);
     },
-    onError: (err) => setFailure(showServerErrors(form, err, CUSTOMER_FORM_FIELDS)),
   });
 
   const matches = [...probe].length >= 2 ? (similar.data?.items ?? []) : [];
@@ -57,8 +55,8 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
     <FormModal
       title={t('create.title')}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={onClose}
       width={640}
       notice={
@@ -93,10 +91,7 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
         form={form}
         layout="vertical"
         initialValues={{ type: 'enterprise', status: 'prospect', tags: [] }}
-        onFinish={(values) => {
-          setFailure(null);
-          save.mutate(values);
-        }}
+        onFinish={save.submit}
       >
         <CustomerFields />
       </Form>

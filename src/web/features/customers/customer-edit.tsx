@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { type Customer360, updateCustomer } from './customer-api';
 import { CUSTOMER_FORM_FIELDS, CustomerFields, type CustomerFormValues } from './customer-fields';
@@ -23,11 +23,10 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [version, setVersion] = useState(profile.version);
-  const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const key = ['customers', '360', String(profile.id)];
 
-  const save = useMutation({
+  const save = useFormSave(form, FIELDS, {
     mutationFn: (values: Values) => {
       const before = valuesOf(profile);
       // Only what changed: a field someone else edited meanwhile is not overwritten with its old value.
@@ -42,11 +41,11 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
       await client.invalidateQueries({ queryKey: key });
       onClose();
     },
+    // A version conflict is not the form's fault: it gets its own notice with a way out.
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) {
-        setConflict(true);
-        setFailure(null);
-      } else setFailure(showServerErrors(form, err, FIELDS));
+      const stale = err instanceof ApiError && err.status === 409;
+      setConflict(stale);
+      return stale;
     },
   });
 
@@ -65,8 +64,8 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
     <FormModal
       title={t('edit.title')}
       form={form}
-      saving={save.isPending}
-      failure={failure}
+      saving={save.saving}
+      failure={save.failure}
       onClose={onClose}
       width={640}
       notice={
@@ -82,15 +81,7 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
         )
       }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={valuesOf(profile)}
-        onFinish={(values) => {
-          setFailure(null);
-          save.mutate(values);
-        }}
-      >
+      <Form<Values> form={form} layout="vertical" initialValues={valuesOf(profile)} onFinish={save.submit}>
         <CustomerFields />
       </Form>
     </FormModal>
