@@ -3,6 +3,8 @@
  * names, customer code prefixes, contact names and phone numbers. Pure: the database sampling is elsewhere.
  */
 
+import { stripLegalForm } from '../src/shared/customers/legal-form';
+
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same sequence everywhere. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -22,14 +24,7 @@ export const intBetween = (rng: () => number, min: number, max: number) =>
 export const pick = <T>(rng: () => number, items: readonly T[]): T =>
   items[Math.floor(rng() * items.length)]!;
 
-// The legal form says nothing about the company: users type the distinctive part of the name.
-const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '集团', '公司'];
-
-export function stripLegalForm(name: string): string {
-  const form = LEGAL_FORMS.find((f) => name.endsWith(f));
-  const rest = form ? name.slice(0, -form.length) : name;
-  return [...rest].length >= 2 ? rest : name;
-}
+export { stripLegalForm };
 
 /** A fragment of 2–4 characters (code points) of the name without its legal form. */
 export function nameFragment(rng: () => number, name: string): string {

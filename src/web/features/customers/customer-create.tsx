@@ -4,14 +4,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CreateCustomer } from '../../../shared/customers/customer.schema';
+import { stripLegalForm } from '../../../shared/customers/legal-form';
 import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { createCustomer, listCustomers } from './customer-api';
 import { CUSTOMER_FORM_FIELDS, CustomerFields, type CustomerFormValues } from './customer-fields';
 
-/** Strips what Chinese company names share, so that the distinctive part is what is looked up. */
-const LEGAL_FORM = /(股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司)$/;
-const distinctive = (name: string) => name.trim().replace(LEGAL_FORM, '').trim();
+// What Chinese company names share says nothing: the distinctive part is what is looked up.
+const distinctive = (name: string) => stripLegalForm(name.trim());
 
 /**
  * A new customer. While the name or the tax ID is typed, customers that look the same are listed above
