@@ -99,3 +99,27 @@ export function watchConsole(page: Page, expected: () => string[] = () => []): s
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`) });
+
+/**
+ * The form controls on the page that a screen reader could not name: no aria-label, no aria-labelledby
+ * pointing at text, no <label for> and no wrapping <label>. Answers a short description of each.
+ * (A string, not a function: the test transform would add helpers the page does not have.)
+ */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const named = (el) => {
+      if (el.getAttribute('aria-label')?.trim()) return true;
+      const by = el.getAttribute('aria-labelledby');
+      if (by && by.split(/\\s+/).some((id) => document.getElementById(id)?.textContent?.trim())) return true;
+      if (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')?.textContent?.trim()) return true;
+      if (el.closest('label')?.textContent?.trim()) return true;
+      return Boolean(el.getAttribute('title')?.trim());
+    };
+    const controls = document.querySelectorAll(
+      'input:not([type=hidden]), textarea, select, [role=combobox], [role=switch], [role=checkbox], [role=radio]',
+    );
+    return [...controls]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('[aria-hidden=true]') && !named(el))
+      .map((el) => (el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className).slice(0, 120));
+  })()`);
+}

@@ -11,6 +11,7 @@ import {
   RESULTS,
   shot,
   startKehu,
+  unlabelledControls,
   watchConsole,
 } from './harness';
 
@@ -100,7 +101,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.keyboard.type(fragment);
     await shot(page, 'global-search-zh');
     await page.locator('.ant-select-item-option', { hasText: name }).first().click();
-    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(name);
+    await page.getByRole('heading', { level: 3, name, exact: true }).waitFor();
     await page.locator('[data-testid=timeline-entry]').first().waitFor();
     await shot(page, 'customer-360-zh');
 
@@ -122,7 +123,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     // after reloading, without undoing the other person's change.
     const id = page.url().split('/').pop()!;
     editing = `/api/v1/customers/${id}`; // the 409 it provokes
-    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.getByRole('button', { name: /编\s*辑$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('城市').fill('兰山区');
     const sales = await apiLogin(kehu.url, 'sales@kehu.demo');
@@ -282,6 +283,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
       await page.locator('.ant-card-head-title', { hasText: heading }).waitFor();
       await page.locator('.ant-table-row').first().waitFor();
       await shot(page, `list-${path.split('?')[0]}-zh`);
+      expect(await unlabelledControls(page), path).toEqual([]);
     }
     // The filter in the URL is applied: every activity listed is a call.
     await page.goto(`${kehu.url}/activities?type=call`);
@@ -319,7 +321,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await dialog.getByLabel('统一社会信用代码').fill('');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(fresh);
+    await page.getByRole('heading', { level: 3, name: fresh, exact: true }).waitFor();
 
     // A contact added from the page, then edited: the e-mail is checked before anything is sent.
     await page.getByRole('button', { name: /添加联系人/ }).click();
@@ -338,6 +340,82 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(/设备部经理 · 13900001111 · zhou.my@example.cn/).waitFor();
 
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('edits the account team and custom fields in place; a lost network keeps what was typed', async () => {
+    // An admin defines two fields: they appear on every customer's page.
+    const admin = await apiLogin(kehu.url, 'admin@kehu.demo');
+    for (const def of [
+      {
+        key: 'purchase_cycle',
+        labelZh: '采购周期',
+        labelEn: 'Purchase cycle',
+        type: 'select',
+        options: ['月度', '季度', '年度'],
+      },
+      { key: 'framework_deal', labelZh: '已签框架协议', labelEn: 'Framework agreement', type: 'boolean' },
+    ]) {
+      const res = await fetch(`${kehu.url}/api/v1/custom-fields`, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: JSON.stringify(def),
+      });
+      expect(res.status).toBe(201);
+    }
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let offlineCalls: string[] = [];
+    const problems = watchConsole(page, () => offlineCalls);
+    await page.goto(`${kehu.url}/customers?owner=me`);
+    await page.getByLabel('邮箱').fill('sales4@kehu.demo');
+    await page.getByLabel('密码').fill('kehu-demo');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('.ant-table-row').first().click();
+    await page.getByText('客户团队').waitFor();
+    const id = page.url().split('/').pop()!;
+
+    // A service colleague joins the account team, in a role picked from the suggestions.
+    await page.getByRole('button', { name: '编辑客户团队' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /添加成员/ }).click();
+    const member = dialog.getByLabel('成员 1', { exact: true });
+    await member.click();
+    await member.fill('赵敏');
+    await page.locator('.ant-select-item-option', { hasText: '赵敏' }).click();
+    await dialog.getByLabel('成员 1 的角色').fill('售后');
+    await page.locator('.ant-select-item-option', { hasText: '售后服务' }).click();
+    await shot(page, 'team-edit-zh');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const team = page.locator('.ant-card', { hasText: '客户团队' });
+    await expect.poll(() => team.innerText()).toMatch(/售后服务\s*赵敏/);
+
+    // The custom fields: the network drops while saving; the message says so and the choice stays.
+    await page.getByRole('button', { name: '编辑自定义字段' }).click();
+    await dialog.getByLabel('采购周期').click();
+    await page.locator('.ant-select-item-option', { hasText: '季度' }).click();
+    await dialog.getByRole('switch', { name: '已签框架协议' }).click();
+    offlineCalls = [`/api/v1/customers/${id}`];
+    await context.setOffline(true);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('无法连接服务器，请检查网络后重试；已填写的内容不会丢失。').waitFor();
+    await shot(page, 'custom-fields-offline-zh');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await dialog.getByText('季度', { exact: true }).waitFor();
+    await context.setOffline(false);
+    offlineCalls = [];
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const fields = page.locator('.ant-card', { hasText: '自定义字段' });
+    await expect.poll(() => fields.innerText()).toMatch(/采购周期\s*季度/);
+    expect(await fields.innerText()).toMatch(/已签框架协议\s*是/);
+    // Saved on the server, not only on the page.
+    await page.reload();
+    await expect.poll(() => fields.innerText()).toMatch(/采购周期\s*季度/);
+    await shot(page, 'customer-360-in-place-zh');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -22,7 +22,16 @@ export async function registerWeb(app: FastifyInstance, dist: string): Promise<v
       );
     },
   });
-  app.get('/*', { schema: { hide: true } }, (request, reply) =>
-    request.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'),
-  );
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    // An asset is never the app's index.html: a script answered with HTML fails with a confusing error.
+    // One built after the server started (the static routes are listed at start) is still served.
+    if (request.url.startsWith('/assets/')) {
+      const file = request.url.split('?')[0]!.slice(1);
+      return existsSync(join(dist, file)) && !file.includes('..')
+        ? reply.sendFile(file)
+        : reply.callNotFound();
+    }
+    return reply.sendFile('index.html');
+  });
 }

@@ -42,6 +42,15 @@ describe('the web app as served', () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
+    // An asset that does not exist is a 404, never index.html (a browser would run HTML as a script).
+    const gone = await app.inject({ method: 'GET', url: '/assets/app-0000.js' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).not.toContain('<div id="root">');
+    // One built after the server started (a rebuild while serving) is served all the same.
+    writeFileSync(join(dist, 'assets', 'late-5678.js'), 'console.log(2)');
+    const late = await app.inject({ method: 'GET', url: '/assets/late-5678.js?v=1' });
+    expect(late.statusCode).toBe(200);
+    expect(late.body).toBe('console.log(2)');
     const api = await app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');

@@ -38,6 +38,9 @@ const queryClient: QueryClient = new QueryClient({
       retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
       refetchOnWindowFocus: false,
     },
+    // A save while offline fails at once with a message (the form keeps what was typed), instead of
+    // waiting silently, spinner turning, for the connection to return.
+    mutations: { networkMode: 'always' },
   },
 });
 

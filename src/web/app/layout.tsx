@@ -100,8 +100,12 @@ export function AppLayout() {
               }}
             >
               <Button type="text" icon={<UserOutlined />} aria-label={me.data.name}>
-                <Typography.Text>{me.data.name}</Typography.Text>
-                <Typography.Text type="secondary"> · {t(`roles.${me.data.role}`)}</Typography.Text>
+                {/* On a phone the icon is enough: the search box needs the width. */}
+                <Typography.Text className="kehu-wide-only">{me.data.name}</Typography.Text>
+                <Typography.Text type="secondary" className="kehu-wide-only">
+                  {' '}
+                  · {t(`roles.${me.data.role}`)}
+                </Typography.Text>
               </Button>
             </Dropdown>
           </Space>

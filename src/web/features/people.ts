@@ -8,6 +8,11 @@ export function usePeople() {
     queryFn: ({ signal }) => listUsers(signal),
     staleTime: 300_000,
   });
-  const byId = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
-  return { nameOf: (id: number | null | undefined) => (id == null ? '—' : (byId.get(id)?.name ?? `#${id}`)) };
+  const all = users.data?.items ?? [];
+  const byId = new Map(all.map((u) => [u.id, u]));
+  return {
+    /** Who can be picked as owner or team member: active people, by name. */
+    options: all.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })),
+    nameOf: (id: number | null | undefined) => (id == null ? '—' : (byId.get(id)?.name ?? `#${id}`)),
+  };
 }

@@ -3,14 +3,20 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { ApiError } from './api';
 
+/** An API field path as antd's name path: list indexes become numbers. */
+export function namePath(field: string): (string | number)[] {
+  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
 /**
  * Puts the API's field errors (problem+json `errors`) on the form's fields that have them, and answers
  * the message for everything else (null when every error found its field). The form keeps its values.
  */
 function showServerErrors<V>(form: FormInstance<V>, err: unknown, fields: readonly (keyof V & string)[]) {
   const all = err instanceof ApiError ? err.fields : [];
-  const mine = all.filter((f) => fields.includes(f.field as keyof V & string));
-  form.setFields(mine.map((f) => ({ name: f.field as never, errors: [f.message] })));
+  // `team.0.userId` belongs to the form's `team` list, at ['team', 0, 'userId'].
+  const mine = all.filter((f) => fields.includes(f.field.split('.')[0] as keyof V & string));
+  form.setFields(mine.map((f) => ({ name: namePath(f.field) as never, errors: [f.message] })));
   const rest = all.filter((f) => !mine.includes(f)).map((f) => f.message);
   return mine.length > 0 && rest.length === 0 ? null : [(err as Error).message, ...rest].join(' ');
 }

@@ -149,6 +149,21 @@ export const en: Messages = {
     reload: 'Reload',
     taxIdInvalid: 'Not a valid unified social credit code (18 characters, check digit).',
   },
+  inPlace: {
+    editTeam: 'Edit account team',
+    editCustomFields: 'Edit custom fields',
+    member: 'Member {{n}}',
+    removeMember: 'Remove member {{n}}',
+    addMember: 'Add a member',
+    role: {
+      label: 'Role of member {{n}}',
+      sales: 'Sales',
+      technical: 'Technical support',
+      service: 'After-sales service',
+      finance: 'Finance contact',
+      executive: 'Executive sponsor',
+    },
+  },
   lists: {
     empty: 'Nothing here',
     columns: 'Columns',

@@ -132,6 +132,21 @@ export const zhCN = {
     reload: '重新加载',
     taxIdInvalid: '统一社会信用代码无效（18 位，校验位不符）。',
   },
+  inPlace: {
+    editTeam: '编辑客户团队',
+    editCustomFields: '编辑自定义字段',
+    member: '成员 {{n}}',
+    removeMember: '移除成员 {{n}}',
+    addMember: '添加成员',
+    role: {
+      label: '成员 {{n}} 的角色',
+      sales: '销售',
+      technical: '技术支持',
+      service: '售后服务',
+      finance: '财务对接',
+      executive: '高层关系',
+    },
+  },
   lists: {
     empty: '没有记录',
     columns: '列',

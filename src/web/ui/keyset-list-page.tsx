@@ -132,7 +132,7 @@ export function KeysetListPage<T extends { id: number }>(props: {
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 800 }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: props.empty }}
         onRow={(row) =>
           props.onOpen ? { onClick: () => props.onOpen?.(row), style: { cursor: 'pointer' } } : {}

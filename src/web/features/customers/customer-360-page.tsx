@@ -73,7 +73,7 @@ function View360({ view }: { view: Customer360 }) {
             <TotalsCard totals={orderTotals} openItems={openItems} />
             <ContactsCard customerId={profile.id} contacts={contacts} />
             <TeamCard profile={profile} />
-            <CustomFieldsCard values={profile.customFields} />
+            <CustomFieldsCard profile={profile} />
           </Space>
         </Col>
       </Row>

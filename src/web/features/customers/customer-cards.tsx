@@ -1,27 +1,30 @@
-import { ShoppingCartOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { EditOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Flex, Segmented, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { CustomFieldDefSchema } from '../../../shared/customers/custom-field.schema';
 import { api, queryString } from '../../lib/api';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
-import type { Page, Wire } from '../../lib/wire';
+import type { Page } from '../../lib/wire';
 import { ActivityIcon } from '../activities/activity-icon';
 import { usePeople } from '../people';
 import type { Customer360 } from './customer-api';
+import { CustomFieldsEditForm, TeamEditForm, useCustomFieldDefs } from './customer-in-place';
 
 type Entry = Customer360['timeline'][number];
-type FieldDef = Wire<z.infer<typeof CustomFieldDefSchema>>;
 
-/** The account team: who serves this customer, in which role. */
+/** The account team: who serves this customer, in which role; edited in place. */
 export function TeamCard({ profile }: { profile: Customer360['profile'] }) {
   const { t } = useTranslation();
   const { nameOf } = usePeople();
+  const [editing, setEditing] = useState(false);
   return (
-    <Card title={t('view360.team')} size="small">
+    <Card
+      title={t('view360.team')}
+      size="small"
+      extra={<EditButton label={t('inPlace.editTeam')} onClick={() => setEditing(true)} />}
+    >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('customers.owner')}>{nameOf(profile.ownerId)}</Descriptions.Item>
         {profile.team.map((m) => (
@@ -30,21 +33,19 @@ export function TeamCard({ profile }: { profile: Customer360['profile'] }) {
           </Descriptions.Item>
         ))}
       </Descriptions>
+      {editing && <TeamEditForm profile={profile} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
 
 /** The admin-defined fields, labelled in the user's language; nothing when none are defined. */
-export function CustomFieldsCard({ values }: { values: Record<string, unknown> }) {
+export function CustomFieldsCard({ profile }: { profile: Customer360['profile'] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const defs = useQuery({
-    queryKey: ['custom-fields'],
-    queryFn: ({ signal }) => api<{ items: FieldDef[] }>('/custom-fields', { signal }),
-    staleTime: 300_000,
-  });
-  const items = defs.data?.items ?? [];
+  const [editing, setEditing] = useState(false);
+  const items = useCustomFieldDefs();
   if (items.length === 0) return null;
+  const values = profile.customFields;
   const show = (v: unknown) =>
     v === null || v === undefined || v === ''
       ? '—'
@@ -52,7 +53,11 @@ export function CustomFieldsCard({ values }: { values: Record<string, unknown> }
         ? t(v ? 'common.yes' : 'common.no')
         : String(v);
   return (
-    <Card title={t('view360.customFields')} size="small">
+    <Card
+      title={t('view360.customFields')}
+      size="small"
+      extra={<EditButton label={t('inPlace.editCustomFields')} onClick={() => setEditing(true)} />}
+    >
       <Descriptions size="small" column={1}>
         {items.map((d) => (
           <Descriptions.Item key={d.key} label={locale === 'en' ? d.labelEn : d.labelZh}>
@@ -60,7 +65,21 @@ export function CustomFieldsCard({ values }: { values: Record<string, unknown> }
           </Descriptions.Item>
         ))}
       </Descriptions>
+      {editing && <CustomFieldsEditForm profile={profile} defs={items} onClose={() => setEditing(false)} />}
     </Card>
+  );
+}
+
+function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button
+      size="small"
+      type="text"
+      icon={<EditOutlined />}
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    />
   );
 }
 

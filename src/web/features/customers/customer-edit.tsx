@@ -1,24 +1,57 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UpdateCustomer } from '../../../shared/customers/customer.schema';
 import { ApiError } from '../../lib/api';
 import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
 import { type Customer360, updateCustomer } from './customer-api';
-import { CUSTOMER_FORM_FIELDS, CustomerFields, type CustomerFormValues } from './customer-fields';
+import { CUSTOMER_FORM_FIELDS, CustomerFields } from './customer-fields';
 
 type Profile = Customer360['profile'];
-const FIELDS = CUSTOMER_FORM_FIELDS;
-type Values = CustomerFormValues;
+type Field = keyof Profile & keyof UpdateCustomer;
+type Values = Partial<UpdateCustomer>;
 
-const valuesOf = (p: Profile): Values => Object.fromEntries(FIELDS.map((f) => [f, p[f]])) as Values;
+const valuesOf = (p: Profile, fields: readonly Field[]): Values =>
+  Object.fromEntries(fields.map((f) => [f, p[f]])) as Values;
+
+/** Edits the profile's main fields. */
+export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <CustomerPatchForm
+      title={t('edit.title')}
+      profile={profile}
+      fields={CUSTOMER_FORM_FIELDS}
+      onClose={onClose}
+      width={640}
+    >
+      <CustomerFields />
+    </CustomerPatchForm>
+  );
+}
 
 /**
- * Edits the profile. Saved with the version it was opened with: when someone else saved in between, the
- * API answers 409 and the form says so, keeping what was typed, with a button to load the newer record.
+ * Edits some fields of a customer (the profile, the account team, the custom fields). Saved with the
+ * version it was opened with: when someone else saved in between, the API answers 409 and the form says
+ * so, keeping what was typed, with a button to load the newer record.
  */
-export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClose: () => void }) {
+export function CustomerPatchForm({
+  title,
+  profile,
+  fields: FIELDS,
+  onClose,
+  width,
+  children,
+}: {
+  title: string;
+  profile: Profile;
+  fields: readonly Field[];
+  onClose: () => void;
+  width?: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -28,7 +61,7 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
 
   const save = useFormSave(form, FIELDS, {
     mutationFn: (values: Values) => {
-      const before = valuesOf(profile);
+      const before = valuesOf(profile, FIELDS);
       // Only what changed: a field someone else edited meanwhile is not overwritten with its old value.
       const changed = Object.fromEntries(
         FIELDS.filter((f) => JSON.stringify(values[f] ?? null) !== JSON.stringify(before[f] ?? null)).map(
@@ -52,7 +85,7 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
   async function reloadNewer() {
     const fresh = await client.fetchQuery<Customer360>({ queryKey: key, staleTime: 0 });
     // What the user typed stays; every field they did not touch shows the newer record.
-    const newer = valuesOf(fresh.profile);
+    const newer = valuesOf(fresh.profile, FIELDS);
     form.setFieldsValue(
       Object.fromEntries(FIELDS.filter((f) => !form.isFieldTouched(f)).map((f) => [f, newer[f]])),
     );
@@ -62,12 +95,12 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
 
   return (
     <FormModal
-      title={t('edit.title')}
+      title={title}
       form={form}
       saving={save.saving}
       failure={save.failure}
       onClose={onClose}
-      width={640}
+      width={width}
       notice={
         conflict && (
           <Alert
@@ -81,8 +114,13 @@ export function CustomerEditForm({ profile, onClose }: { profile: Profile; onClo
         )
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={valuesOf(profile)} onFinish={save.submit}>
-        <CustomerFields />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={valuesOf(profile, FIELDS)}
+        onFinish={save.submit}
+      >
+        {children}
       </Form>
     </FormModal>
   );
