@@ -303,6 +303,18 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     expect(await page.locator('th', { hasText: '标签' }).count()).toBe(0);
     expect(await page.locator('th', { hasText: '信用等级' }).count()).toBe(1);
 
+    // By keyboard alone: Tab from the list's search box reaches the first customer; Enter opens it.
+    await page.getByPlaceholder(/按编码、名称/).focus();
+    for (let i = 0; i < 40; i++) {
+      const inRow = await page.evaluate(() => document.activeElement?.closest('.ant-table-row') !== null);
+      if (inRow) break;
+      await page.keyboard.press('Tab');
+    }
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(focused).toMatch(/公司|厂|集团/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 3, name: focused, exact: true }).waitFor();
+
     // A new customer: a name like an existing one lists it first (查重); an invalid tax ID is refused at
     // the field before anything is sent; then the new customer's page opens.
     await page.goto(`${kehu.url}/customers?owner=me`);

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../../../shared/customers/cus
 import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { type CustomerSummary, listCustomers } from './customer-api';
 import { CustomerCreateForm } from './customer-create';
 import { StatusTag } from './customer-tags';
@@ -54,7 +55,7 @@ export default function CustomerListPage() {
           {
             title: t('customers.name'),
             dataIndex: 'name',
-            render: (name: string, c) => <Typography.Link onClick={() => open(c)}>{name}</Typography.Link>,
+            render: (name: string, c) => <RowLink to={`/customers/${c.id}`}>{name}</RowLink>,
           },
           {
             title: t('customers.type'),
