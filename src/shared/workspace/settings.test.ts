@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalTimeZone,
-  isValidCustomerCodeRule,
-  isValidTimeZone,
-  previewCustomerCode,
-} from './settings';
+import { canonicalTimeZone, isValidCustomerCodeRule, isValidTimeZone, previewCustomerCode } from './settings';
 
 describe('workspace settings rules', () => {
   it.each([

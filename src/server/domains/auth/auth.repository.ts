@@ -41,11 +41,7 @@ export function revokeUserTokens(tx: Tx, workspaceId: number, userId: number, at
     .update(apiTokens)
     .set({ revokedAt: at })
     .where(
-      and(
-        eq(apiTokens.workspaceId, workspaceId),
-        eq(apiTokens.userId, userId),
-        isNull(apiTokens.revokedAt),
-      ),
+      and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
     )
     .returning({
       id: apiTokens.id,

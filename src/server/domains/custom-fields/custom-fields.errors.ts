@@ -19,6 +19,7 @@ export function customFieldError(
   field: 'key' | 'options',
   params: Record<string, unknown> = {},
 ): AppError {
-  const message = code === 'duplicate_custom_field' ? 'kehu.duplicate_custom_field' : 'kehu.select_needs_options';
+  const message =
+    code === 'duplicate_custom_field' ? 'kehu.duplicate_custom_field' : 'kehu.select_needs_options';
   return new AppError(code, customFieldErrors.defs[code], params, [{ field, message }]);
 }

@@ -59,7 +59,13 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
           .set({ ...fields, branchId, version: sql`${users.version} + 1`, updatedAt: new Date() })
           .where(where)
           .returning(userColumns);
-        await recordAudit(tx, actor, { entity: 'user', entityId: userId, action: 'update', before, after: row });
+        await recordAudit(tx, actor, {
+          entity: 'user',
+          entityId: userId,
+          action: 'update',
+          before,
+          after: row,
+        });
         // Deactivated means out: no session survives, and no API token comes back with a reactivation.
         if (before.active && fields.active === false) await endAccess(tx, actor, userId);
         return row!;

@@ -37,7 +37,9 @@ export function createWorkspaceService(repo: WorkspaceRepository) {
         if (before.version !== input.version) throw versionConflict(before.version);
         const { version: _v, ...fields } = input;
         const changed = Object.fromEntries(
-          Object.entries(fields).filter(([k, v]) => v !== undefined && v !== before[k as keyof WorkspaceFields]),
+          Object.entries(fields).filter(
+            ([k, v]) => v !== undefined && v !== before[k as keyof WorkspaceFields],
+          ),
         ) as Partial<WorkspaceFields>;
         if (Object.keys(changed).length === 0) return view(tx, before);
         const { id: _id, version: _ver, ...old } = before;
