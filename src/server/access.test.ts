@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../db/testing';
-import { createTestApp, type TestApp, type TestUser } from './testing';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from './testing';
 
 /**
  * Every endpoint, called by users who must not see the object: a rep of another branch, the manager of
@@ -131,6 +131,11 @@ const CASES: Record<string, Case> = {
     path: (i) => `/api/v1/users/${i.user}`,
     body: () => ({ ...v1, name: 'x' }),
   },
+  'POST /api/v1/users/:id/password': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/users/${i.user}/password`,
+    body: () => ({ password: `${SECRET} new password` }),
+  },
   'GET /api/v1/auth/tokens': { scope: 'list', path: () => '/api/v1/auth/tokens' },
   'DELETE /api/v1/auth/tokens/:id': { scope: 'workspace', path: (i) => `/api/v1/auth/tokens/${i.token}` },
   // Acting on oneself or creating in one's own workspace: there is no one else's object to reach.
@@ -146,6 +151,9 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/customers': { scope: 'self', path: () => '' },
   'POST /api/v1/products': { scope: 'self', path: () => '' },
   'POST /api/v1/custom-fields': { scope: 'self', path: () => '' },
+  // The caller's own workspace: there is no other one to reach (workspace.test.ts checks who may change it).
+  'GET /api/v1/workspace': { scope: 'self', path: () => '' },
+  'PATCH /api/v1/workspace': { scope: 'self', path: () => '' },
 };
 
 describe.each(drivers)('access control on every endpoint on %s', (kind) => {
@@ -244,6 +252,12 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
     expect(contacts.json().items).toHaveLength(1);
     const tokens = await t.as(sales, { method: 'GET', url: '/api/v1/auth/tokens' });
     expect(tokens.json().items.find((x: { id: number }) => x.id === ids.token).revokedAt).toBeNull();
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: sales.email, password: TEST_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200); // no intruder set the rep a new password
     const users = await t.as(t.fx.users.otherAdmin, { method: 'GET', url: '/api/v1/users' });
     expect(
       users.json().items.every((u: { workspaceId: number }) => u.workspaceId === t.fx.otherWorkspaceId),

@@ -12,6 +12,7 @@ import { ordersRoutes } from './domains/orders';
 import { productsRoutes } from './domains/products';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
+import { workspaceRoutes } from './domains/workspace';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { i18nPlugin } from './plugins/i18n';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(customFieldsRoutes);
       await api.register(timelineRoutes);
+      await api.register(workspaceRoutes);
     },
     { prefix: '/api/v1' },
   );

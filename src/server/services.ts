@@ -14,6 +14,7 @@ import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
 import { createUsersRepository } from './domains/users/users.repository';
 import { createUsersService } from './domains/users/users.service';
+import { createWorkspace } from './domains/workspace';
 
 /** Every domain service, wired to its repository; shared by the HTTP app and the CLI. */
 export function createServices(handle: DbHandle, opts: { session?: SessionPolicy } = {}) {
@@ -36,6 +37,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     activities: createActivities(db, gate),
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
+    workspace: createWorkspace(db),
   };
 }
 

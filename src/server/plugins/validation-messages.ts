@@ -17,6 +17,22 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
   'kehu.custom_field_type': { en: 'Wrong type for this custom field.', zh: '自定义字段的值类型不正确。' },
   'kehu.custom_field_required': { en: 'This custom field is required.', zh: '此自定义字段为必填项。' },
   'kehu.custom_field_option': { en: 'Not one of the allowed options.', zh: '不是允许的选项之一。' },
+  'kehu.duplicate_custom_field': {
+    en: 'Another custom field has this key.',
+    zh: '已有自定义字段使用这个键。',
+  },
+  'kehu.select_needs_options': {
+    en: 'A select field needs at least one option.',
+    zh: '下拉字段至少需要一个选项。',
+  },
+  'kehu.invalid_code_rule': {
+    en: 'Not a valid code rule: exactly one {seq} or {seq:N}, optionally {yyyy} {yy} {mm} {dd}, no spaces or other braces, codes of at most 40 characters.',
+    zh: '编码规则无效：须恰好包含一个 {seq} 或 {seq:N}，可含 {yyyy} {yy} {mm} {dd}，不能有空格或其他花括号，编码最长 40 个字符。',
+  },
+  'kehu.invalid_time_zone': {
+    en: 'Not a known IANA time zone (such as Asia/Shanghai).',
+    zh: '不是有效的 IANA 时区（例如 Asia/Shanghai）。',
+  },
   'kehu.unknown_user': { en: 'No such user in this workspace.', zh: '本工作区没有这个用户。' },
   'kehu.unknown_product': { en: 'No such product.', zh: '没有这个产品。' },
   'kehu.invalid_quantity': {

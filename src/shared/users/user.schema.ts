@@ -18,18 +18,24 @@ export const UserSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
 
+/** The password policy, the same for a new user and a reset: 8 to 200 characters. */
+export const password = z.string().min(8).max(200);
+
 export const CreateUserSchema = z
   .object({
     email,
     name: text(100),
     role: z.enum(ROLES),
     branchId: id.nullish(),
-    password: z.string().min(8).max(200),
+    password,
     locale: z.enum(LOCALES).nullish(),
   })
   .strict()
   .meta({ id: 'CreateUser' });
 export type CreateUser = z.infer<typeof CreateUserSchema>;
+
+export const ResetPasswordSchema = z.object({ password }).strict().meta({ id: 'ResetPassword' });
+export type ResetPassword = z.infer<typeof ResetPasswordSchema>;
 
 export const BranchSchema = z
   .object({ id: z.number(), code: z.string(), name: z.string() })

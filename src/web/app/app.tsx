@@ -18,6 +18,8 @@ const Customer360Page = lazy(() => import('../features/customers/customer-360-pa
 const UsersPage = lazy(() => import('../features/admin/users-page'));
 const TokensPage = lazy(() => import('../features/account/tokens-page'));
 const OrgPage = lazy(() => import('../features/admin/org-page'));
+const SettingsPage = lazy(() => import('../features/admin/settings-page'));
+const CustomFieldsPage = lazy(() => import('../features/admin/custom-fields-page'));
 const ContactListPage = lazy(() => import('../features/contacts/contact-list-page'));
 const ActivityListPage = lazy(() => import('../features/activities/activity-list-page'));
 const ProductListPage = lazy(() => import('../features/products/product-list-page'));
@@ -56,6 +58,8 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'account/tokens', element: <TokensPage /> },
       { path: 'admin/org', element: <OrgPage /> },
+      { path: 'admin/settings', element: <SettingsPage /> },
+      { path: 'admin/custom-fields', element: <CustomFieldsPage /> },
       { path: 'contacts', element: <ContactListPage /> },
       { path: 'activities', element: <ActivityListPage /> },
       { path: 'products', element: <ProductListPage /> },

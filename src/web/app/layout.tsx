@@ -2,12 +2,14 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
+  ControlOutlined,
   CustomerServiceOutlined,
   FileTextOutlined,
   FunnelPlotOutlined,
   KeyOutlined,
   LogoutOutlined,
   MessageOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -72,6 +74,12 @@ export function AppLayout() {
               ? [
                   { key: 'admin/users', icon: <SettingOutlined />, label: t('admin.users') },
                   { key: 'admin/org', icon: <ApartmentOutlined />, label: t('org.menu') },
+                  { key: 'admin/settings', icon: <ControlOutlined />, label: t('settings.menu') },
+                  {
+                    key: 'admin/custom-fields',
+                    icon: <ProfileOutlined />,
+                    label: t('settings.customFieldsMenu'),
+                  },
                 ]
               : []),
           ]}

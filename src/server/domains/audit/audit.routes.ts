@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = [
   'user',
   'custom_field',
   'api_token',
+  'workspace',
 ] as const;
 
 const AuditEntrySchema = z

@@ -24,6 +24,33 @@ export type SecurityEvent = {
   detail?: unknown;
 };
 
+type Tx = Pick<Db, 'delete' | 'update'>;
+
+/** Ends every session of a user, inside the caller's transaction; answers how many there were. */
+export async function endUserSessions(tx: Tx, workspaceId: number, userId: number): Promise<number> {
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** Revokes every live API token of a user, inside the caller's transaction; answers them (no hashes). */
+export function revokeUserTokens(tx: Tx, workspaceId: number, userId: number, at: Date) {
+  return tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(
+      and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    )
+    .returning({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      revokedAt: apiTokens.revokedAt,
+    });
+}
+
 export function createAuthRepository(db: Db) {
   return {
     async findUserForLogin(email: string) {

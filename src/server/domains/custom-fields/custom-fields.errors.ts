@@ -1,4 +1,4 @@
-import { defineErrors } from '../../errors';
+import { AppError, defineErrors } from '../../errors';
 
 export const customFieldErrors = defineErrors({
   duplicate_custom_field: {
@@ -12,3 +12,14 @@ export const customFieldErrors = defineErrors({
     zh: '下拉字段至少需要一个选项。',
   },
 });
+
+/** The catalogue's error, with a field error too, so that a form shows it at the field it is about. */
+export function customFieldError(
+  code: keyof typeof customFieldErrors.defs,
+  field: 'key' | 'options',
+  params: Record<string, unknown> = {},
+): AppError {
+  const message =
+    code === 'duplicate_custom_field' ? 'kehu.duplicate_custom_field' : 'kehu.select_needs_options';
+  return new AppError(code, customFieldErrors.defs[code], params, [{ field, message }]);
+}

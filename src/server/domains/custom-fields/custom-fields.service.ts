@@ -6,7 +6,7 @@ import { canManageSettings } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import { forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
-import { customFieldErrors } from './custom-fields.errors';
+import { customFieldError } from './custom-fields.errors';
 
 type CreateInput = {
   entity: 'customer';
@@ -43,7 +43,7 @@ export function createCustomFieldsService(db: Db) {
     async create(actor: Actor, input: CreateInput) {
       if (!canManageSettings(actor)) throw forbidden();
       if (input.type === 'select' && !input.options.length)
-        throw customFieldErrors.error('select_needs_options');
+        throw customFieldError('select_needs_options', 'options');
       try {
         return await db.transaction(async (tx) => {
           const [row] = await tx
@@ -60,7 +60,7 @@ export function createCustomFieldsService(db: Db) {
         });
       } catch (err) {
         if (pgErrorCode(err) === UNIQUE_VIOLATION)
-          throw customFieldErrors.error('duplicate_custom_field', { key: input.key });
+          throw customFieldError('duplicate_custom_field', 'key', { key: input.key });
         throw err;
       }
     },
@@ -78,7 +78,7 @@ export function createCustomFieldsService(db: Db) {
         const { version: _v, ...fields } = input;
         const options = fields.options ?? before.options;
         if (before.type === 'select' && !options.length)
-          throw customFieldErrors.error('select_needs_options');
+          throw customFieldError('select_needs_options', 'options');
         const [after] = await tx
           .update(customFieldDefs)
           .set({ ...fields, version: sql`${customFieldDefs.version} + 1`, updatedAt: new Date() })

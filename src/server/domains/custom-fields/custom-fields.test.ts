@@ -30,6 +30,21 @@ describe.each(drivers)('custom fields on %s', (kind) => {
       payload: { key: 'grade', labelZh: '等级', labelEn: 'Grade', type: 'text' },
     });
     expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({
+      code: 'duplicate_custom_field',
+      errors: [{ field: 'key', message: 'Another custom field has this key.' }],
+    });
+    const noOptions = await t.as(t.fx.users.admin, {
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      payload: { key: 'tier', labelZh: '层级', labelEn: 'Tier', type: 'select', options: [] },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(noOptions.statusCode).toBe(422);
+    expect(noOptions.json()).toMatchObject({
+      code: 'select_needs_options',
+      errors: [{ field: 'options', message: '下拉字段至少需要一个选项。' }],
+    });
     const notAdmin = await t.as(t.fx.users.manager, {
       method: 'POST',
       url: '/api/v1/custom-fields',

@@ -1,15 +1,23 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
 import { branches, teams, users } from '../../../db/schema';
 import { canManageUsers } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
-import type { UpdateUser } from '../../../shared/users/user.schema';
+import type { ResetPassword, UpdateUser } from '../../../shared/users/user.schema';
 import { forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
+import { endUserSessions, revokeUserTokens } from '../auth/auth.repository';
+import { hashPassword } from '../auth/password';
 import { userErrors } from './users.errors';
 import { type UsersRepository, userColumns } from './users.repository';
 
-/** Company → branches (分公司) → teams, and changes to users; admins only, every change audited. */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Company → branches (分公司) → teams, and changes to users (role, branch, deactivation, a new password);
+ * admins only, every change audited. `onUserChanged` drops what the auth cache remembers of the user.
+ */
 export function createOrgService(repo: UsersRepository, onUserChanged: (userId: number) => void = () => {}) {
   const db = repo.db;
 
@@ -24,7 +32,7 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
       if (role === 'manager' && !branchId) throw userErrors.error('branch_required');
       if (branchId && !(await repo.branch(actor.workspaceId, branchId)))
         throw userErrors.error('unknown_branch');
-      return db.transaction(async (tx) => {
+      const after = await db.transaction(async (tx) => {
         const where = and(eq(users.workspaceId, actor.workspaceId), eq(users.id, userId));
         const [before] = await tx.select(userColumns).from(users).where(where).for('update');
         if (!before) throw notFound();
@@ -46,15 +54,49 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
             .limit(1);
           if (!other) throw userErrors.error('last_admin');
         }
-        const [after] = await tx
+        const [row] = await tx
           .update(users)
           .set({ ...fields, branchId, version: sql`${users.version} + 1`, updatedAt: new Date() })
           .where(where)
           .returning(userColumns);
-        await recordAudit(tx, actor, { entity: 'user', entityId: userId, action: 'update', before, after });
-        onUserChanged(userId);
-        return after!;
+        await recordAudit(tx, actor, {
+          entity: 'user',
+          entityId: userId,
+          action: 'update',
+          before,
+          after: row,
+        });
+        // Deactivated means out: no session survives, and no API token comes back with a reactivation.
+        if (before.active && fields.active === false) await endAccess(tx, actor, userId);
+        return row!;
       });
+      onUserChanged(userId); // after the commit, so no request re-reads the old state into the cache
+      return after;
+    },
+
+    /** Sets a new password for a user (admin) and ends their sessions; the password is never audited. */
+    async resetPassword(actor: Actor, userId: number, input: ResetPassword) {
+      if (!(await repo.get(actor.workspaceId, userId))) throw notFound();
+      if (!canManageUsers(actor)) throw forbidden();
+      const passwordHash = await hashPassword(input.password);
+      const after = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(users)
+          .set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(users.workspaceId, actor.workspaceId), eq(users.id, userId)))
+          .returning(userColumns);
+        if (!row) throw notFound();
+        const sessionsEnded = await endUserSessions(tx, actor.workspaceId, userId);
+        await recordAudit(tx, actor, {
+          entity: 'user',
+          entityId: userId,
+          action: 'update',
+          after: { passwordReset: true, sessionsEnded, version: row.version },
+        });
+        return row;
+      });
+      onUserChanged(userId);
+      return after;
     },
 
     async createBranch(actor: Actor, input: { code: string; name: string }) {
@@ -90,6 +132,14 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
       });
     },
   };
+}
+
+/** Ends a deactivated user's sessions and revokes their API tokens (each revocation audited). */
+async function endAccess(tx: Tx, actor: Actor, userId: number) {
+  await endUserSessions(tx, actor.workspaceId, userId);
+  for (const token of await revokeUserTokens(tx, actor.workspaceId, userId, new Date())) {
+    await recordAudit(tx, actor, { entity: 'api_token', entityId: token.id, action: 'delete', after: token });
+  }
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

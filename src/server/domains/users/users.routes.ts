@@ -6,6 +6,7 @@ import {
   CreateBranchSchema,
   CreateTeamSchema,
   CreateUserSchema,
+  ResetPasswordSchema,
   TeamSchema,
   UpdateUserSchema,
   UserSchema,
@@ -49,6 +50,21 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => org.updateUser(requireActor(request), request.params.id, request.body),
+  );
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password for a user and end their sessions (admin)',
+        params: z.object({ id }),
+        body: ResetPasswordSchema,
+      },
+    },
+    async (request, reply) => {
+      await org.resetPassword(requireActor(request), request.params.id, request.body);
+      return reply.status(204).send();
+    },
   );
   app.get(
     '/branches',

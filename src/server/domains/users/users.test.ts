@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../../../db/schema';
+import { apiTokens, sessions } from '../../../db/schema';
 import { testDrivers } from '../../../db/testing';
-import { createTestApp, type TestApp } from '../../testing';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../../testing';
 
 const drivers = await testDrivers();
 
@@ -88,6 +88,88 @@ describe.each(drivers)('organisation and users on %s', (kind) => {
     });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().code).toBe('last_admin');
+  });
+
+  const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
+    res.cookies.find((c) => c.name === 'kehu_session')!.value;
+  const meWith = (auth: { cookie?: string; token?: string }) =>
+    t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      ...(auth.cookie ? { cookies: { kehu_session: auth.cookie } } : {}),
+      ...(auth.token ? { headers: { authorization: `Bearer ${auth.token}` } } : {}),
+    });
+
+  it('lets an admin set a new password: the old session and password stop at once, the new one works', async () => {
+    const { admin, sales2, manager, otherAdmin } = t.fx.users;
+    const old = cookieOf(await login('sales2@test.kehu', TEST_PASSWORD));
+    expect((await meWith({ cookie: old })).statusCode).toBe(200); // now remembered by the auth cache
+    const reset = (user: TestUser, id: number, password: string, lang = 'en') =>
+      t.as(user, {
+        method: 'POST',
+        url: `/api/v1/users/${id}/password`,
+        payload: { password },
+        headers: { 'accept-language': lang },
+      });
+
+    const weak = await reset(admin, sales2.userId, 'short', 'zh-CN');
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().errors).toHaveLength(1);
+    expect(weak.json().errors[0].field).toBe('password');
+    expect(weak.json().errors[0].message).toMatch(/8/);
+    expect(weak.json().errors[0].message).toMatch(/\p{Script=Han}/u);
+    expect((await reset(manager, sales2.userId, 'a fine new password')).statusCode).toBe(403);
+    expect((await reset(otherAdmin, sales2.userId, 'a fine new password')).statusCode).toBe(404);
+    expect((await reset(admin, 999_999, 'a fine new password')).statusCode).toBe(404);
+    expect((await meWith({ cookie: old })).statusCode).toBe(200); // refused resets changed nothing
+
+    const ok = await reset(admin, sales2.userId, 'a fine new password');
+    expect(ok.statusCode).toBe(204);
+    expect((await meWith({ cookie: old })).statusCode).toBe(401);
+    expect((await login('sales2@test.kehu', TEST_PASSWORD)).statusCode).toBe(401);
+    const fresh = await login('sales2@test.kehu', 'a fine new password');
+    expect(fresh.statusCode).toBe(200);
+    expect((await meWith({ cookie: cookieOf(fresh) })).statusCode).toBe(200);
+    // An API token is the user's own credential and outlives a password reset.
+    expect((await meWith({ token: sales2.token })).statusCode).toBe(200);
+
+    const audit = await t.as(admin, { method: 'GET', url: `/api/v1/audit/user/${sales2.userId}` });
+    const [entry] = audit.json().items;
+    expect(entry).toMatchObject({ action: 'update', actorId: admin.userId });
+    expect(entry.after).toMatchObject({ passwordReset: true, sessionsEnded: 1 });
+    expect(JSON.stringify(audit.json())).not.toMatch(/a fine new password|argon2|passwordHash/);
+  });
+
+  it('ends the sessions and revokes the API tokens of a deactivated user, for good', async () => {
+    const { admin, service } = t.fx.users;
+    const cookie = cookieOf(await login('service@test.kehu', TEST_PASSWORD));
+    expect((await meWith({ cookie })).statusCode).toBe(200);
+    expect((await meWith({ token: service.token })).statusCode).toBe(200);
+    const patch = (version: number, active: boolean) =>
+      t.as(admin, {
+        method: 'PATCH',
+        url: `/api/v1/users/${service.userId}`,
+        payload: { version, active },
+      });
+    const off = await patch(1, false);
+    expect(off.json()).toMatchObject({ active: false });
+    expect((await meWith({ cookie })).statusCode).toBe(401);
+    expect((await meWith({ token: service.token })).statusCode).toBe(401);
+    expect((await login('service@test.kehu', TEST_PASSWORD)).statusCode).toBe(401);
+
+    const on = await patch(off.json().version, true);
+    expect(on.json()).toMatchObject({ active: true });
+    // Reactivation lets the password in again, but brings back neither the old session nor the token.
+    expect((await meWith({ cookie })).statusCode).toBe(401);
+    expect((await meWith({ token: service.token })).statusCode).toBe(401);
+    expect((await login('service@test.kehu', TEST_PASSWORD)).statusCode).toBe(200);
+    const tokens = await t.db.db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.workspaceId, t.fx.workspaceId), eq(apiTokens.userId, service.userId)));
+    expect(tokens.every((x) => x.revokedAt !== null)).toBe(true);
+    const audit = await t.as(admin, { method: 'GET', url: `/api/v1/audit/api_token/${tokens[0]!.id}` });
+    expect(audit.json().items[0]).toMatchObject({ action: 'delete', actorId: admin.userId });
   });
 
   it('ends sessions idle too long or past their absolute lifetime', async () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BranchSchema, CreateUser, UserSchema } from '../../../shared/users/user.schema';
+import type { BranchSchema, CreateUser, ResetPassword, UserSchema } from '../../../shared/users/user.schema';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
 
@@ -11,3 +11,5 @@ export const listBranches = (signal?: AbortSignal) => api<{ items: Branch[] }>('
 export const createUser = (input: CreateUser) => api<User>('/users', { method: 'POST', body: input });
 export const setUserActive = (user: User, active: boolean) =>
   api<User>(`/users/${user.id}`, { method: 'PATCH', body: { active, version: user.version } });
+export const resetPassword = (user: User, input: ResetPassword) =>
+  api<void>(`/users/${user.id}/password`, { method: 'POST', body: input });

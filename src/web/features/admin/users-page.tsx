@@ -1,17 +1,28 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/auth/roles';
-import type { CreateUser } from '../../../shared/users/user.schema';
+import type { CreateUser, ResetPassword } from '../../../shared/users/user.schema';
 import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
-import { type Branch, createUser, listBranches, listUsers, setUserActive, type User } from './users-api';
+import {
+  type Branch,
+  createUser,
+  listBranches,
+  listUsers,
+  resetPassword,
+  setUserActive,
+  type User,
+} from './users-api';
 
 const USERS_KEY = ['admin', 'users'] as const;
 
-/** Users of the workspace (admin): who they are, their role and branch; create and deactivate. */
+/**
+ * Users of the workspace (admin): who they are, their role and branch; create, set a new password,
+ * deactivate (after a confirmation: their sessions and API tokens end) and reactivate.
+ */
 export default function UsersPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -21,6 +32,7 @@ export default function UsersPage() {
     queryFn: ({ signal }) => listBranches(signal),
   });
   const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
   const toggle = useMutation({
     mutationFn: ({ user, active }: { user: User; active: boolean }) => setUserActive(user, active),
     onSettled: () => client.invalidateQueries({ queryKey: USERS_KEY }),
@@ -64,16 +76,44 @@ export default function UsersPage() {
             title: t('admin.active'),
             dataIndex: 'active',
             render: (active: boolean, user) => (
-              <Switch
-                checked={active}
-                aria-label={`${t('admin.active')}: ${user.name}`}
-                loading={toggle.isPending && toggle.variables?.user.id === user.id}
-                onChange={(next) => toggle.mutate({ user, active: next })}
-              />
+              // Reactivating is one click; deactivating ends sessions and tokens, so it asks first.
+              <Popconfirm
+                title={t('settings.deactivateConfirm', { name: user.name })}
+                disabled={!active}
+                onConfirm={() => toggle.mutate({ user, active: false })}
+              >
+                <Switch
+                  checked={active}
+                  aria-label={`${t('admin.active')}: ${user.name}`}
+                  loading={toggle.isPending && toggle.variables?.user.id === user.id}
+                  onChange={(next) => next && toggle.mutate({ user, active: true })}
+                />
+              </Popconfirm>
+            ),
+          },
+          {
+            title: t('settings.actions'),
+            key: 'actions',
+            render: (_: unknown, user) => (
+              <Button
+                size="small"
+                icon={<KeyOutlined />}
+                aria-label={`${t('settings.resetPassword')}: ${user.name}`}
+                onClick={() => setResetting(user)}
+              >
+                {t('settings.resetPassword')}
+              </Button>
             ),
           },
         ]}
       />
+      {resetting && (
+        <ResetPasswordForm
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => client.invalidateQueries({ queryKey: USERS_KEY })}
+        />
+      )}
       {creating && (
         <NewUserForm
           branches={branches.data?.items ?? []}
@@ -145,6 +185,41 @@ function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated
           rules={[{ required: true, message: t('login.required') }]}
         >
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+/** A new password for a user, set by an admin; the user's sessions end when it is saved. */
+function ResetPasswordForm(props: { user: User; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ResetPassword>();
+  const save = useFormSave(form, ['password'], {
+    mutationFn: (values: ResetPassword) => resetPassword(props.user, values),
+    onSuccess: () => {
+      void message.success(t('settings.resetDone', { name: props.user.name }));
+      props.onDone();
+      props.onClose();
+    },
+  });
+  return (
+    <FormModal
+      title={t('settings.resetTitle', { name: props.user.name })}
+      form={form}
+      saving={save.saving}
+      failure={save.failure}
+      onClose={props.onClose}
+    >
+      <Form<ResetPassword> form={form} layout="vertical" onFinish={save.submit}>
+        <Form.Item
+          name="password"
+          label={t('settings.newPassword')}
+          extra={t('settings.newPasswordHint')}
+          rules={[{ required: true, message: t('login.required') }]}
+        >
+          <Input.Password autoComplete="new-password" autoFocus />
         </Form.Item>
       </Form>
     </FormModal>
