@@ -8,14 +8,15 @@ import {
   FunnelPlotOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { type ReactNode, Suspense } from 'react';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LogTouchProvider } from '../features/activities/log-touch';
@@ -31,6 +32,9 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  // On a phone the navigation is a drawer opened from the header, not a column over the page.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [drawer, setDrawer] = useState(false);
 
   if (me.isPending) return <Spin fullscreen description={t('common.loading')} />;
   if (me.isError)
@@ -53,40 +57,67 @@ export function AppLayout() {
     disabled: true,
     label: `${t(`nav.${key}`)} · ${t('nav.comingSoon')}`,
   });
+  const nav = (
+    <Menu
+      mode="inline"
+      selectedKeys={[section]}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(`/${key}`);
+      }}
+      items={[
+        { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+        { key: 'contacts', icon: <UserOutlined />, label: t('nav.contacts') },
+        { key: 'activities', icon: <MessageOutlined />, label: t('nav.activities') },
+        { key: 'products', icon: <AppstoreOutlined />, label: t('nav.products') },
+        { key: 'orders', icon: <FileTextOutlined />, label: t('nav.orders') },
+        soon('analytics', <BarChartOutlined />),
+        soon('pipeline', <FunnelPlotOutlined />),
+        soon('service', <CustomerServiceOutlined />),
+        ...(me.data.role === 'admin'
+          ? [
+              { key: 'admin/users', icon: <SettingOutlined />, label: t('admin.users') },
+              { key: 'admin/org', icon: <ApartmentOutlined />, label: t('org.menu') },
+              { key: 'admin/settings', icon: <ControlOutlined />, label: t('settings.menu') },
+              {
+                key: 'admin/custom-fields',
+                icon: <ProfileOutlined />,
+                label: t('settings.customFieldsMenu'),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200}>
-        <div className="kehu-brand">{t('app.name')}</div>
-        <Menu
-          mode="inline"
-          selectedKeys={[section]}
-          onClick={({ key }) => navigate(`/${key}`)}
-          items={[
-            { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
-            { key: 'contacts', icon: <UserOutlined />, label: t('nav.contacts') },
-            { key: 'activities', icon: <MessageOutlined />, label: t('nav.activities') },
-            { key: 'products', icon: <AppstoreOutlined />, label: t('nav.products') },
-            { key: 'orders', icon: <FileTextOutlined />, label: t('nav.orders') },
-            soon('analytics', <BarChartOutlined />),
-            soon('pipeline', <FunnelPlotOutlined />),
-            soon('service', <CustomerServiceOutlined />),
-            ...(me.data.role === 'admin'
-              ? [
-                  { key: 'admin/users', icon: <SettingOutlined />, label: t('admin.users') },
-                  { key: 'admin/org', icon: <ApartmentOutlined />, label: t('org.menu') },
-                  { key: 'admin/settings', icon: <ControlOutlined />, label: t('settings.menu') },
-                  {
-                    key: 'admin/custom-fields',
-                    icon: <ProfileOutlined />,
-                    label: t('settings.customFieldsMenu'),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Layout.Sider>
+      {narrow ? (
+        <Drawer
+          placement="left"
+          size={240}
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          title={<span className="kehu-brand">{t('app.name')}</span>}
+          styles={{ body: { padding: 0 } }}
+        >
+          {nav}
+        </Drawer>
+      ) : (
+        <Layout.Sider theme="light" width={200}>
+          <div className="kehu-brand">{t('app.name')}</div>
+          {nav}
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header className="kehu-header">
+          {narrow && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              onClick={() => setDrawer(true)}
+            />
+          )}
           <GlobalSearch />
           <Space size="middle">
             <LanguageSwitch

@@ -12,6 +12,7 @@ export const en: Messages = {
     pipeline: 'Pipeline',
     service: 'Service',
     comingSoon: 'Coming soon',
+    menu: 'Menu',
   },
   header: {
     search: 'Search customers and contacts (press /)',

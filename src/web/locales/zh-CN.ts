@@ -11,6 +11,7 @@ export const zhCN = {
     pipeline: '商机',
     service: '服务',
     comingSoon: '即将推出',
+    menu: '菜单',
   },
   header: {
     search: '搜索客户、联系人（按 / 键）',
