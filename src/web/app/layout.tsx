@@ -99,9 +99,12 @@ export function AppLayout() {
                 },
               }}
             >
-              <Button type="text" icon={<UserOutlined />} aria-label={me.data.name}>
+              <Button type="text" icon={<UserOutlined />} aria-label={me.data.name} className="kehu-user">
                 <Typography.Text>{me.data.name}</Typography.Text>
-                <Typography.Text type="secondary"> · {t(`roles.${me.data.role}`)}</Typography.Text>
+                <Typography.Text type="secondary" className="kehu-role">
+                  {' '}
+                  · {t(`roles.${me.data.role}`)}
+                </Typography.Text>
               </Button>
             </Dropdown>
           </Space>

@@ -159,7 +159,8 @@ describe.each(drivers)('activities over HTTP on %s', (kind) => {
     const cust = (await call('sales', 'POST', '/api/v1/customers', { name: 'Contact Filter Co' })).json().id;
     const [li, wang] = await Promise.all(
       ['李明', '王芳'].map(
-        async (name) => (await call('sales', 'POST', '/api/v1/contacts', { customerId: cust, name })).json().id,
+        async (name) =>
+          (await call('sales', 'POST', '/api/v1/contacts', { customerId: cust, name })).json().id,
       ),
     );
     const make = async (subject: string, day: string, contactIds: number[]) =>

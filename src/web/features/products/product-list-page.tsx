@@ -1,14 +1,16 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { listProducts, type ProductRow } from '../lists-api';
 
-/** The product catalogue, with list prices and standard costs. */
+/** The product catalogue, with list prices and standard costs; a row opens the product. */
 export default function ProductListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const navigate = useNavigate();
   return (
     <KeysetListPage<ProductRow>
       title={t('nav.products')}
@@ -16,6 +18,7 @@ export default function ProductListPage() {
       fetch={listProducts}
       search={t('lists.productSearch')}
       empty={t('lists.empty')}
+      onOpen={(p) => navigate(`/products/${p.id}`)}
       filters={[
         {
           key: 'active',
