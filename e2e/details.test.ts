@@ -1,7 +1,16 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, webBuildIsStale } from '../src/server/web/web-build';
-import { hasChromium, type KehuServer, launchBrowser, shot, startKehu, watchConsole } from './harness';
+import {
+  hasChromium,
+  type KehuServer,
+  launchBrowser,
+  RESULTS,
+  shot,
+  startKehu,
+  watchConsole,
+} from './harness';
 
 if (!hasChromium)
   console.warn('SKIPPED the browser tests: no Chromium at /usr/bin/chromium (apt-get install -y chromium).');
@@ -143,6 +152,29 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
       (await get<{ deletedAt: string | null }>(`${kehu.url}/api/v1/contacts/${contactId}`, sales)).deletedAt,
     ).toBeNull();
 
+    // A touch with this contact shows among its touches, and opens its page, which names the contact.
+    const logged = await fetch(`${kehu.url}/api/v1/activities`, {
+      method: 'POST',
+      headers: { cookie: sales, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerId: contact.customerId,
+        type: 'visit',
+        subject: '现场演示新型号',
+        contactIds: [contactId],
+      }),
+    });
+    expect(logged.status).toBe(201);
+    await page.reload();
+    await page.getByTestId('contact-touch').first().getByRole('link', { name: '现场演示新型号' }).click();
+    await page.waitForURL(/\/activities\/\d+$/);
+    await page.locator('.ant-descriptions-item', { hasText: '联系人' }).getByRole('link', { name }).waitFor();
+    expect(
+      await page
+        .locator('.ant-descriptions-item', { hasText: '联系人' })
+        .getByRole('link')
+        .getAttribute('href'),
+    ).toBe(`/contacts/${contactId}`);
+
     // One of the rep's own touches: its summary edited.
     await page.goto(`${kehu.url}/activities?authorId=me`);
     await page.locator('.ant-table-row').first().locator('td').nth(2).click();
@@ -226,6 +258,7 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
     await page.getByTestId('order-total').waitFor();
     expect(await fitsWidth(page, 360)).toBe(true);
     await shot(page, 'details-order-360px-zh');
+    await page.screenshot({ path: join(RESULTS, 'details-order-360px-full-zh.png'), fullPage: true });
     await page.getByRole('button', { name: /修改状态/ }).click();
     await page.getByRole('dialog').getByLabel('状态').waitFor();
     await shot(page, 'details-order-status-360px-zh');

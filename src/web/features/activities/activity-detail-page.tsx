@@ -71,9 +71,9 @@ function View({ activity: a }: { activity: Activity }) {
         </>
       }
       subtitle={
-        <Space wrap size={4}>
+        <Space wrap size={4} separator={<Typography.Text type="secondary">·</Typography.Text>}>
           <CustomerLink id={a.customerId} icon />
-          <Typography.Text type="secondary">· {formatDateTime(a.occurredAt, locale)}</Typography.Text>
+          <Typography.Text type="secondary">{formatDateTime(a.occurredAt, locale)}</Typography.Text>
         </Space>
       }
       actions={

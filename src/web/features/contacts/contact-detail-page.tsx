@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Descriptions, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -27,11 +27,7 @@ export default function ContactDetailPage() {
       {(c) => (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Header contact={c} />
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={16}>
-              <ContactTouchesCard customerId={c.customerId} contactId={c.id} />
-            </Col>
-          </Row>
+          <ContactTouchesCard customerId={c.customerId} contactId={c.id} />
         </Space>
       )}
     </DetailQuery>
@@ -107,11 +103,11 @@ function Header({ contact: c }: { contact: Contact }) {
         </>
       }
       subtitle={
-        <Space wrap size={4}>
+        <Space wrap size={4} separator={<Typography.Text type="secondary">·</Typography.Text>}>
           <CustomerLink id={c.customerId} icon />
           {(c.title || c.department) && (
             <Typography.Text type="secondary">
-              · {[c.department, c.title].filter(Boolean).join(' · ')}
+              {[c.department, c.title].filter(Boolean).join(' · ')}
             </Typography.Text>
           )}
         </Space>

@@ -67,9 +67,9 @@ function Header({ order: o }: { order: Order }) {
         </>
       }
       subtitle={
-        <Space wrap size={4}>
+        <Space wrap size={4} separator={<Typography.Text type="secondary">·</Typography.Text>}>
           <CustomerLink id={o.customerId} icon />
-          <Typography.Text type="secondary">· {formatDate(o.orderedAt, locale)}</Typography.Text>
+          <Typography.Text type="secondary">{formatDate(o.orderedAt, locale)}</Typography.Text>
         </Space>
       }
       actions={
