@@ -46,6 +46,9 @@ async function hiddenFromRep(url: string, list: 'orders' | 'contacts'): Promise<
   throw new Error(`every one of the ${list} is visible to sales@kehu.demo`);
 }
 
+/** Pages load slowly on a busy machine (the default is one second). */
+const SLOW = { timeout: 15_000 };
+
 /** "¥12,345.60" or "-¥5.00" → cents, exactly (every amount shows two decimals). */
 const cents = (text: string) => BigInt(text.replace(/[^\d-]/g, ''));
 
@@ -95,7 +98,7 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
     await row.locator('td').first().click();
     await page.waitForURL(/\/contacts\/\d+$/);
     const contactId = Number(page.url().split('/').pop());
-    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(name);
+    await expect.poll(() => page.getByTestId('detail-title').innerText(), SLOW).toBe(name);
     const contact = await get<{ customerId: number }>(`${kehu.url}/api/v1/contacts/${contactId}`, sales);
     const touches = await get<{ items: unknown[] }>(
       `${kehu.url}/api/v1/activities?contactId=${contactId}&limit=10`,
@@ -106,7 +109,7 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
       `/customers/${contact.customerId}`,
     );
     if (touches.items.length)
-      await expect.poll(() => page.getByTestId('contact-touch').count()).toBe(touches.items.length);
+      await expect.poll(() => page.getByTestId('contact-touch').count(), SLOW).toBe(touches.items.length);
     else await page.getByText('还没有与此联系人的接触记录').waitFor();
     await shot(page, 'details-contact-zh');
 
@@ -186,7 +189,7 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
     await dialog.getByLabel('摘要').fill(summary);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toContain(summary);
+    await expect.poll(() => page.getByTestId('detail-title').innerText(), SLOW).toContain(summary);
     const activityId = page.url().split('/').pop();
     expect(
       (await get<{ subject: string }>(`${kehu.url}/api/v1/activities/${activityId}`, sales)).subject,
@@ -201,8 +204,8 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
       `${kehu.url}/api/v1/orders/${orderId}`,
       sales,
     );
-    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(order.orderNo);
-    await expect.poll(() => page.getByTestId('line-amount').count()).toBe(order.lines.length);
+    await expect.poll(() => page.getByTestId('detail-title').innerText(), SLOW).toBe(order.orderNo);
+    await expect.poll(() => page.getByTestId('line-amount').count(), SLOW).toBe(order.lines.length);
     const amounts = (await page.getByTestId('line-amount').allInnerTexts()).map(cents);
     const total = cents(await page.getByTestId('order-total').innerText());
     expect(total).toBe(amounts.reduce((a, b) => a + b, 0n));
@@ -229,7 +232,7 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
     ).trim();
     await page.locator('.ant-table-row').first().locator('td').nth(1).click();
     await page.waitForURL(/\/products\/\d+$/);
-    await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toBe(productName);
+    await expect.poll(() => page.getByTestId('detail-title').innerText(), SLOW).toBe(productName);
     expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
     await shot(page, 'details-product-zh');
 

@@ -42,7 +42,11 @@ export function DetailHeader(props: {
       <Flex justify="space-between" align="flex-start" gap={12} wrap>
         <Space orientation="vertical" size={4} style={{ minWidth: 0 }}>
           <Space align="baseline" wrap>
-            <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }}>
+            <Typography.Title
+              level={3}
+              style={{ margin: 0, overflowWrap: 'anywhere' }}
+              data-testid="detail-title"
+            >
               {props.title}
             </Typography.Title>
             {props.tags}

@@ -4,6 +4,7 @@ import { ACTIVITY_TYPES } from '../../../shared/activities/activity.schema';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { CustomerCell } from '../customers/customer-link';
 import { type ActivityRow, listActivities } from '../lists-api';
 import { ActivityIcon } from './activity-icon';
@@ -45,7 +46,11 @@ export default function ActivityListPage() {
             </span>
           ),
         },
-        { title: t('logTouch.subject'), dataIndex: 'subject' },
+        {
+          title: t('logTouch.subject'),
+          dataIndex: 'subject',
+          render: (v: string, a) => <RowLink to={`/activities/${a.id}`}>{v}</RowLink>,
+        },
         {
           title: t('lists.customer'),
           dataIndex: 'customerName',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DECISION_ROLES } from '../../../shared/contacts/contact.schema';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { CustomerCell } from '../customers/customer-link';
 import { type ContactRow, listContacts } from '../lists-api';
 
@@ -31,7 +32,8 @@ export default function ContactListPage() {
           dataIndex: 'name',
           render: (name: string, c) => (
             <span>
-              {name} {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
+              <RowLink to={`/contacts/${c.id}`}>{name}</RowLink>{' '}
+              {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
             </span>
           ),
         },

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CustomerSchema } from '../../../shared/customers/customer.schema';
 import { api } from '../../lib/api';
 import type { Wire } from '../../lib/wire';
+import { RowLink } from '../../ui/row-link';
 
 type Customer = Wire<z.infer<typeof CustomerSchema>>;
 
@@ -27,12 +28,7 @@ export function CustomerLink({ id, icon = false }: { id: number; icon?: boolean 
   );
 }
 
-/**
- * A list's customer column: the customer's name, linking to its 360 page, while a click elsewhere on
- * the row opens the row's own record.
- */
+/** A list's customer column: the customer's name, linking to its 360 page. */
 export const CustomerCell = ({ id, name }: { id: number; name: string }) => (
-  <Link to={`/customers/${id}`} onClick={(e) => e.stopPropagation()}>
-    {name}
-  </Link>
+  <RowLink to={`/customers/${id}`}>{name}</RowLink>
 );

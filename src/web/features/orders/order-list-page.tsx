@@ -4,6 +4,7 @@ import { ORDER_STATUSES } from '../../../shared/orders/order.schema';
 import { formatDate, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { listOrders, type OrderRow } from '../lists-api';
 import { OrderStatusTag } from './order-status';
 
@@ -28,7 +29,12 @@ export default function OrderListPage() {
         },
       ]}
       columns={[
-        { title: t('lists.orderNo'), dataIndex: 'orderNo', width: 160 },
+        {
+          title: t('lists.orderNo'),
+          dataIndex: 'orderNo',
+          width: 160,
+          render: (v: string, o) => <RowLink to={`/orders/${o.id}`}>{v}</RowLink>,
+        },
         {
           title: t('lists.orderedAt'),
           dataIndex: 'orderedAt',

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { listProducts, type ProductRow } from '../lists-api';
 
 /** The product catalogue, with list prices and standard costs; a row opens the product. */
@@ -31,7 +32,11 @@ export default function ProductListPage() {
       ]}
       columns={[
         { title: t('customers.code'), dataIndex: 'code', width: 140 },
-        { title: t('customers.name'), dataIndex: 'name' },
+        {
+          title: t('customers.name'),
+          dataIndex: 'name',
+          render: (v: string, p) => <RowLink to={`/products/${p.id}`}>{v}</RowLink>,
+        },
         { title: t('lists.category'), dataIndex: 'category' },
         { title: t('lists.unit'), dataIndex: 'unit', width: 80 },
         {
