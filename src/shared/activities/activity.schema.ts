@@ -87,6 +87,7 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
 const listFilters = {
   type: csv(z.enum(ACTIVITY_TYPES)).optional().describe('Comma-separated types'),
   authorId: z.union([z.literal('me'), id]).optional(),
+  contactId: id.optional().describe('Only touches this contact took part in'),
   occurredFrom: isoDateTime.optional(),
   occurredTo: isoDateTime.optional(),
   followUpFrom: isoDate.optional(),

@@ -24,6 +24,10 @@ const ContactListPage = lazy(() => import('../features/contacts/contact-list-pag
 const ActivityListPage = lazy(() => import('../features/activities/activity-list-page'));
 const ProductListPage = lazy(() => import('../features/products/product-list-page'));
 const OrderListPage = lazy(() => import('../features/orders/order-list-page'));
+const ContactDetailPage = lazy(() => import('../features/contacts/contact-detail-page'));
+const ActivityDetailPage = lazy(() => import('../features/activities/activity-detail-page'));
+const ProductDetailPage = lazy(() => import('../features/products/product-detail-page'));
+const OrderDetailPage = lazy(() => import('../features/orders/order-detail-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -64,6 +68,10 @@ const router = createBrowserRouter([
       { path: 'activities', element: <ActivityListPage /> },
       { path: 'products', element: <ProductListPage /> },
       { path: 'orders', element: <OrderListPage /> },
+      { path: 'contacts/:id', element: <ContactDetailPage /> },
+      { path: 'activities/:id', element: <ActivityDetailPage /> },
+      { path: 'products/:id', element: <ProductDetailPage /> },
+      { path: 'orders/:id', element: <OrderDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,11 +1,14 @@
 import type { Locale } from '../../shared/common/locale';
 
-/** ¥1,234.50 from a decimal string (money travels as strings; formatting is display only). */
-export function formatMoney(amount: string | null | undefined, locale: Locale): string {
+/**
+ * ¥1,234.50 from a decimal string (money travels as strings; formatting is display only), in yuan
+ * unless another ISO 4217 currency is given.
+ */
+export function formatMoney(amount: string | null | undefined, locale: Locale, currency = 'CNY'): string {
   if (amount === null || amount === undefined) return '—';
   return new Intl.NumberFormat(locale, {
     style: 'currency',
-    currency: 'CNY',
+    currency,
     currencyDisplay: 'narrowSymbol',
   }).format(Number(amount));
 }

@@ -162,6 +162,9 @@ export function createActivitiesRepository(db: Db) {
       if (query.type?.length) conds.push(inArray(activities.type, query.type));
       if (query.authorId !== undefined)
         conds.push(eq(activities.authorId, query.authorId === 'me' ? actor.userId : query.authorId));
+      if (query.contactId !== undefined)
+        conds.push(sql`${activities.id} in (select ac.activity_id from ${activityContacts} ac
+          where ac.workspace_id = ${actor.workspaceId} and ac.contact_id = ${query.contactId})`);
       if (query.occurredFrom) conds.push(gte(activities.occurredAt, new Date(query.occurredFrom)));
       if (query.occurredTo) conds.push(lte(activities.occurredAt, new Date(query.occurredTo)));
       if (query.followUpFrom) conds.push(gte(activities.nextFollowUpOn, query.followUpFrom));

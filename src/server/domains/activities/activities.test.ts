@@ -155,6 +155,52 @@ describe.each(drivers)('activities over HTTP on %s', (kind) => {
     expect((await call('sales', 'GET', '/api/v1/activities?type=fax')).statusCode).toBe(422);
   });
 
+  it('lists the touches one contact took part in, to those who may see its customer', async () => {
+    const cust = (await call('sales', 'POST', '/api/v1/customers', { name: 'Contact Filter Co' })).json().id;
+    const [li, wang] = await Promise.all(
+      ['李明', '王芳'].map(
+        async (name) =>
+          (await call('sales', 'POST', '/api/v1/contacts', { customerId: cust, name })).json().id,
+      ),
+    );
+    const make = async (subject: string, day: string, contactIds: number[]) =>
+      (
+        await call('sales', 'POST', '/api/v1/activities', {
+          customerId: cust,
+          type: 'call',
+          subject,
+          occurredAt: `2025-05-${day}T10:00:00+08:00`,
+          contactIds,
+        })
+      ).json().id as number;
+    await make('both', '01', [li, wang]);
+    await make('li only', '02', [li]);
+    await make('wang only', '03', [wang]);
+    await make('nobody', '04', []);
+    const gone = await make('li, deleted', '05', [li]);
+    expect((await call('sales', 'DELETE', `/api/v1/activities/${gone}`)).statusCode).toBe(204);
+    const subjects = async (user: UserKey, query: string) => {
+      const res = await call(user, 'GET', `/api/v1/activities?${query}`);
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((a: { subject: string }) => a.subject) as string[];
+    };
+    expect(await subjects('sales', `contactId=${li}`)).toEqual(['li only', 'both']);
+    expect(await subjects('manager', `contactId=${wang}`)).toEqual(['wang only', 'both']);
+    expect(await subjects('sales', `contactId=${li}&type=email`)).toEqual([]);
+    // Paged by the same cursor as the unfiltered list.
+    const first = (await call('sales', 'GET', `/api/v1/activities?contactId=${li}&limit=1`)).json();
+    expect(first.items.map((a: { subject: string }) => a.subject)).toEqual(['li only']);
+    const next = await subjects('sales', `contactId=${li}&limit=1&cursor=${first.nextCursor}`);
+    expect(next).toEqual(['both']);
+    // The customer's own touches list takes the filter too.
+    const ofCustomer = await call('analyst', 'GET', `/api/v1/customers/${cust}/activities?contactId=${wang}`);
+    expect(ofCustomer.json().items.map((a: { subject: string }) => a.subject)).toEqual(['wang only', 'both']);
+    // Someone who may not see the customer learns nothing about its contact's touches.
+    for (const user of ['salesNorth', 'managerNorth', 'sales2', 'otherAdmin', 'otherSales'] as const)
+      expect(await subjects(user, `contactId=${li}`), user).toEqual([]);
+    expect((await call('sales', 'GET', '/api/v1/activities?contactId=abc')).statusCode).toBe(422);
+  });
+
   it('lets the author, an admin or the branch manager edit and delete; service logs touches', async () => {
     const a = (await log({ subject: 'By sales' })).json();
     const team = await call('sales', 'GET', `/api/v1/customers/${customerId}`);

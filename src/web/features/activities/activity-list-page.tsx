@@ -1,14 +1,15 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../shared/activities/activity.schema';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
+import { CustomerCell } from '../customers/customer-link';
 import { type ActivityRow, listActivities } from '../lists-api';
 import { ActivityIcon } from './activity-icon';
 
-/** Every touch the user may see, newest first; "mine" shows the user's own. */
+/** Every touch the user may see, newest first; "mine" shows the user's own; a row opens the touch. */
 export default function ActivityListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -19,7 +20,7 @@ export default function ActivityListPage() {
       queryKey="activities"
       fetch={listActivities}
       empty={t('lists.empty')}
-      onOpen={(a) => navigate(`/customers/${a.customerId}`)}
+      onOpen={(a) => navigate(`/activities/${a.id}`)}
       filters={[
         {
           key: 'type',
@@ -45,11 +46,15 @@ export default function ActivityListPage() {
             </span>
           ),
         },
-        { title: t('logTouch.subject'), dataIndex: 'subject' },
+        {
+          title: t('logTouch.subject'),
+          dataIndex: 'subject',
+          render: (v: string, a) => <RowLink to={`/activities/${a.id}`}>{v}</RowLink>,
+        },
         {
           title: t('lists.customer'),
           dataIndex: 'customerName',
-          render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+          render: (v: string, a) => <CustomerCell id={a.customerId} name={v} />,
         },
         {
           title: t('logTouch.followUp'),

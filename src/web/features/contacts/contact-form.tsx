@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Select, Switch } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTITUDES, DECISION_ROLES } from '../../../shared/contacts/contact.schema';
-import { api } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
 import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
-import type { Customer360 } from '../customers/customer-api';
+import { type Contact, getContact } from './contact-api';
 
-type Contact = Customer360['contacts'][number];
 const FIELDS = [
   'name',
   'title',
@@ -20,6 +20,7 @@ const FIELDS = [
   'attitude',
   'birthday',
   'isPrimary',
+  'notes',
 ] as const;
 type Values = {
   name: string;
@@ -32,32 +33,76 @@ type Values = {
   attitude?: string | null;
   birthday?: Dayjs | null;
   isPrimary: boolean;
+  notes?: string | null;
 };
 
-/** Adds a contact to a customer, or edits one (with the version it was opened with). */
+const valuesOf = (c: Contact): Values => ({ ...c, birthday: c.birthday ? dayjs(c.birthday) : null });
+
+/** What the API takes: empty optional fields are null, not '' (an empty e-mail is no e-mail). */
+const bodyOf = (values: Values) =>
+  Object.fromEntries(
+    Object.entries({
+      ...values,
+      birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : null,
+    }).map(([k, v]) => [k, v === '' || v === undefined ? null : v]),
+  );
+
+/**
+ * Adds a contact to a customer, or edits one with the version it was opened with: when someone else
+ * saved in between, the API answers 409 and the form says so, keeping what was typed, with a button to
+ * load the newer record (as the customer's edit form does).
+ */
 export function ContactForm(props: { customerId: number; contact?: Contact; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const c = props.contact;
+  const [base, setBase] = useState(props.contact);
+  const [conflict, setConflict] = useState(false);
+  const c = base;
   const save = useFormSave(form, FIELDS, {
     mutationFn: (values: Values) => {
-      // Empty optional fields are null, not '': an empty e-mail is no e-mail, not an invalid one.
-      const body = Object.fromEntries(
-        Object.entries({
-          ...values,
-          birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : null,
-        }).map(([k, v]) => [k, v === '' || v === undefined ? null : v]),
+      if (!c)
+        return api('/contacts', {
+          method: 'POST',
+          body: { ...bodyOf(values), customerId: props.customerId },
+        });
+      // Only what changed: a field someone else edited meanwhile is not overwritten with its old value.
+      const before = bodyOf(valuesOf(c));
+      const after = bodyOf(values);
+      const changed = Object.fromEntries(
+        FIELDS.filter((f) => JSON.stringify(after[f] ?? null) !== JSON.stringify(before[f] ?? null)).map(
+          (f) => [f, after[f]],
+        ),
       );
-      return c
-        ? api(`/contacts/${c.id}`, { method: 'PATCH', body: { ...body, version: c.version } })
-        : api('/contacts', { method: 'POST', body: { ...body, customerId: props.customerId } });
+      return api(`/contacts/${c.id}`, { method: 'PATCH', body: { ...changed, version: c.version } });
     },
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['customers', '360', String(props.customerId)] });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['customers', '360', String(props.customerId)] }),
+        client.invalidateQueries({ queryKey: ['contacts'] }),
+      ]);
       props.onClose();
     },
+    // A version conflict is not the form's fault: it gets its own notice with a way out.
+    onError: (err) => {
+      const stale = err instanceof ApiError && err.status === 409 && err.code === 'version_conflict';
+      setConflict(stale);
+      return stale;
+    },
   });
+
+  async function reloadNewer() {
+    if (!c) return;
+    const fresh = await getContact(c.id);
+    // What the user typed stays; every field they did not touch shows the newer record.
+    const newer = valuesOf(fresh);
+    form.setFieldsValue(
+      Object.fromEntries(FIELDS.filter((f) => !form.isFieldTouched(f)).map((f) => [f, newer[f]])),
+    );
+    setBase(fresh);
+    setConflict(false);
+  }
+
   const options = (values: readonly string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   return (
@@ -67,13 +112,23 @@ export function ContactForm(props: { customerId: number; contact?: Contact; onCl
       saving={save.saving}
       failure={save.failure}
       onClose={props.onClose}
+      notice={
+        conflict && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('details.contactConflict')}
+            action={<Button onClick={reloadNewer}>{t('edit.reload')}</Button>}
+            style={{ marginBottom: 12 }}
+          />
+        )
+      }
     >
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={
-          c ? { ...c, birthday: c.birthday ? dayjs(c.birthday) : null } : { phones: [], isPrimary: false }
-        }
+        initialValues={props.contact ? valuesOf(props.contact) : { phones: [], isPrimary: false }}
         onFinish={save.submit}
       >
         <Form.Item
@@ -121,6 +176,9 @@ export function ContactForm(props: { customerId: number; contact?: Contact; onCl
         </Form.Item>
         <Form.Item name="isPrimary" label={t('view360.primary')} valuePropName="checked">
           <Switch />
+        </Form.Item>
+        <Form.Item name="notes" label={t('lists.notes')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
         </Form.Item>
       </Form>
     </FormModal>

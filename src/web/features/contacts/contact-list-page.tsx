@@ -1,11 +1,13 @@
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DECISION_ROLES } from '../../../shared/contacts/contact.schema';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
+import { CustomerCell } from '../customers/customer-link';
 import { type ContactRow, listContacts } from '../lists-api';
 
-/** Every contact the user may see, with the customer each belongs to. */
+/** Every contact the user may see, with the customer each belongs to; a row opens the contact. */
 export default function ContactListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -16,7 +18,7 @@ export default function ContactListPage() {
       fetch={listContacts}
       search={t('lists.contactSearch')}
       empty={t('lists.empty')}
-      onOpen={(c) => navigate(`/customers/${c.customerId}`)}
+      onOpen={(c) => navigate(`/contacts/${c.id}`)}
       filters={[
         {
           key: 'decisionRole',
@@ -30,14 +32,15 @@ export default function ContactListPage() {
           dataIndex: 'name',
           render: (name: string, c) => (
             <span>
-              {name} {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
+              <RowLink to={`/contacts/${c.id}`}>{name}</RowLink>{' '}
+              {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
             </span>
           ),
         },
         {
           title: t('lists.customer'),
           dataIndex: 'customerName',
-          render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+          render: (v: string, c) => <CustomerCell id={c.customerId} name={v} />,
         },
         { title: t('lists.jobTitle'), dataIndex: 'title' },
         { title: t('lists.phone'), dataIndex: 'phones', render: (phones: string[]) => phones.join(', ') },

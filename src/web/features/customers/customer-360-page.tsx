@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
@@ -190,6 +190,9 @@ function ContactsCard({ customerId, contacts }: { customerId: number; contacts: 
                 </Typography.Link>
                 {c.isPrimary && <Tag color="blue">{t('view360.primary')}</Tag>}
                 {c.decisionRole && <Tag>{t(`decisionRole.${c.decisionRole}`)}</Tag>}
+                <Link to={`/contacts/${c.id}`} aria-label={`${t('details.open')} ${c.name}`}>
+                  {t('details.open')} <RightOutlined />
+                </Link>
               </Space>
               <div>
                 <Typography.Text type="secondary">

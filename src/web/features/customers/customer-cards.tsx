@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Flex, Segmented, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, queryString } from '../../lib/api';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
@@ -143,9 +144,11 @@ export function TimelineCard({ customerId, latest }: { customerId: number; lates
                   <Typography.Text strong>
                     {e.kind === 'order' ? t('view360.order') : t(`activityType.${e.subtype}`, e.subtype)}
                   </Typography.Text>
-                  <Typography.Text>{e.title}</Typography.Text>
+                  <Link to={`/${e.kind === 'order' ? 'orders' : 'activities'}/${e.id}`}>{e.title}</Link>
                   {e.amount && (
-                    <Typography.Text type="secondary">{formatMoney(e.amount, locale)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {formatMoney(e.amount, locale, e.currency ?? undefined)}
+                    </Typography.Text>
                   )}
                   {e.kind === 'order' && <Tag>{t(`orderStatus.${e.subtype}`, e.subtype)}</Tag>}
                 </Space>

@@ -1,21 +1,14 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ORDER_STATUSES } from '../../../shared/orders/order.schema';
 import { formatDate, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { listOrders, type OrderRow } from '../lists-api';
+import { OrderStatusTag } from './order-status';
 
-const STATUS_COLORS: Record<OrderRow['status'], string> = {
-  draft: 'default',
-  confirmed: 'blue',
-  shipped: 'cyan',
-  completed: 'green',
-  cancelled: 'red',
-};
-
-/** Orders the user may see, newest first; a row opens its customer. */
+/** Orders the user may see, newest first; a row opens the order. */
 export default function OrderListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -27,7 +20,7 @@ export default function OrderListPage() {
       fetch={listOrders}
       search={t('lists.orderSearch')}
       empty={t('lists.empty')}
-      onOpen={(o) => navigate(`/customers/${o.customerId}`)}
+      onOpen={(o) => navigate(`/orders/${o.id}`)}
       filters={[
         {
           key: 'status',
@@ -36,7 +29,12 @@ export default function OrderListPage() {
         },
       ]}
       columns={[
-        { title: t('lists.orderNo'), dataIndex: 'orderNo', width: 160 },
+        {
+          title: t('lists.orderNo'),
+          dataIndex: 'orderNo',
+          width: 160,
+          render: (v: string, o) => <RowLink to={`/orders/${o.id}`}>{v}</RowLink>,
+        },
         {
           title: t('lists.orderedAt'),
           dataIndex: 'orderedAt',
@@ -47,13 +45,13 @@ export default function OrderListPage() {
           title: t('customers.status'),
           dataIndex: 'status',
           width: 100,
-          render: (s: OrderRow['status']) => <Tag color={STATUS_COLORS[s]}>{t(`orderStatus.${s}`)}</Tag>,
+          render: (s: OrderRow['status']) => <OrderStatusTag status={s} />,
         },
         {
           title: t('lists.amount'),
           dataIndex: 'totalAmount',
           align: 'right',
-          render: (v: string) => formatMoney(v, locale),
+          render: (v: string, o) => formatMoney(v, locale, o.currency),
         },
         { title: t('lists.notes'), dataIndex: 'notes' },
       ]}

@@ -1,14 +1,17 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { RowLink } from '../../ui/row-link';
 import { listProducts, type ProductRow } from '../lists-api';
 
-/** The product catalogue, with list prices and standard costs. */
+/** The product catalogue, with list prices and standard costs; a row opens the product. */
 export default function ProductListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const navigate = useNavigate();
   return (
     <KeysetListPage<ProductRow>
       title={t('nav.products')}
@@ -16,6 +19,7 @@ export default function ProductListPage() {
       fetch={listProducts}
       search={t('lists.productSearch')}
       empty={t('lists.empty')}
+      onOpen={(p) => navigate(`/products/${p.id}`)}
       filters={[
         {
           key: 'active',
@@ -28,7 +32,11 @@ export default function ProductListPage() {
       ]}
       columns={[
         { title: t('customers.code'), dataIndex: 'code', width: 140 },
-        { title: t('customers.name'), dataIndex: 'name' },
+        {
+          title: t('customers.name'),
+          dataIndex: 'name',
+          render: (v: string, p) => <RowLink to={`/products/${p.id}`}>{v}</RowLink>,
+        },
         { title: t('lists.category'), dataIndex: 'category' },
         { title: t('lists.unit'), dataIndex: 'unit', width: 80 },
         {
