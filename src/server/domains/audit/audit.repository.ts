@@ -13,7 +13,8 @@ export type AuditEntity =
   | 'branch'
   | 'team'
   | 'custom_field'
-  | 'api_token';
+  | 'api_token'
+  | 'saved_view';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */
