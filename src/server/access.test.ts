@@ -37,7 +37,10 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/contacts': { scope: 'list', path: () => '/api/v1/contacts' },
   'GET /api/v1/activities': { scope: 'list', path: () => '/api/v1/activities' },
   'GET /api/v1/orders': { scope: 'list', path: () => '/api/v1/orders' },
-  'GET /api/v1/customers/export.csv': { scope: 'list', path: () => `/api/v1/customers/export.csv?q=${SECRET}` },
+  'GET /api/v1/customers/export.csv': {
+    scope: 'list',
+    path: () => `/api/v1/customers/export.csv?q=${SECRET}`,
+  },
   'GET /api/v1/saved-views': { scope: 'list', path: () => '/api/v1/saved-views?list=customers' },
   'PATCH /api/v1/saved-views/:id': {
     scope: 'owner',

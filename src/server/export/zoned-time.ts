@@ -31,4 +31,5 @@ export function isoInZone(at: Date, timeZone: string): string {
 }
 
 /** The calendar day in `timeZone` as YYYYMMDD (for file names). */
-export const compactDayInZone = (at: Date, timeZone: string) => isoInZone(at, timeZone).slice(0, 10).replaceAll('-', '');
+export const compactDayInZone = (at: Date, timeZone: string) =>
+  isoInZone(at, timeZone).slice(0, 10).replaceAll('-', '');

@@ -143,7 +143,9 @@ export const CustomerExportQuerySchema = CustomerListQuerySchema.omit({ limit: t
     lang: z
       .enum(LOCALES)
       .optional()
-      .describe("The header row's language (a download link cannot set Accept-Language); else the request's."),
+      .describe(
+        "The header row's language (a download link cannot set Accept-Language); else the request's.",
+      ),
   })
   .strict();
 

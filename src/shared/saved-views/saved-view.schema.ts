@@ -52,7 +52,12 @@ export const CreateSavedViewSchema = z
 export type CreateSavedView = z.infer<typeof CreateSavedViewSchema>;
 
 export const UpdateSavedViewSchema = z
-  .object({ name: text(100).optional(), query: ViewQuery.optional(), hiddenColumns: HiddenColumns.optional(), version })
+  .object({
+    name: text(100).optional(),
+    query: ViewQuery.optional(),
+    hiddenColumns: HiddenColumns.optional(),
+    version,
+  })
   .strict()
   .meta({ id: 'UpdateSavedView' });
 export type UpdateSavedView = z.infer<typeof UpdateSavedViewSchema>;

@@ -17,14 +17,20 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (quoted) cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
     } else cell += ch;
   }
   if (cell || row.length) throw new Error('the last record has no CRLF');
@@ -180,6 +186,9 @@ describe.each(drivers)('customer export as CSV on %s', (kind) => {
     const res = await get('sales', '/api/v1/customers/export.csv?status=sleepy&limit=5');
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect((res.json().errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['limit', 'status.0']);
+    expect((res.json().errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'limit',
+      'status.0',
+    ]);
   });
 });

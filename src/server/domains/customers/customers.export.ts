@@ -3,8 +3,8 @@ import type { Locale } from '../../../shared/common/locale';
 import type { CustomerListQuery } from '../../../shared/customers/customer.schema';
 import { type CsvValue, csvChunks } from '../../export/csv';
 import { compactDayInZone, isoInZone } from '../../export/zoned-time';
-import type { CustomersExportRepository } from './customers-export.repository';
 import type { CustomersRepository } from './customers.repository';
+import type { CustomersExportRepository } from './customers-export.repository';
 
 type Row = Awaited<ReturnType<CustomersRepository['list']>>['items'][number];
 type Names = { owner: Map<number, string>; branch: Map<number, string>; phone: Map<number, string> };
@@ -61,8 +61,20 @@ export function createCustomerExport(repo: CustomersRepository, lookups: Custome
       ...new Set(ids.filter((id): id is number => id !== null && !map.has(id))),
     ];
     const [owners, branchRows, phones] = await Promise.all([
-      lookups.userNames(ws(actor), newIds(rows.map((r) => r.ownerId), known.owner)),
-      lookups.branchNames(ws(actor), newIds(rows.map((r) => r.branchId), known.branch)),
+      lookups.userNames(
+        ws(actor),
+        newIds(
+          rows.map((r) => r.ownerId),
+          known.owner,
+        ),
+      ),
+      lookups.branchNames(
+        ws(actor),
+        newIds(
+          rows.map((r) => r.branchId),
+          known.branch,
+        ),
+      ),
       lookups.primaryPhones(
         ws(actor),
         rows.map((r) => r.id),

@@ -48,7 +48,11 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { lang, ...query } = request.query;
-      const file = await app.services.customerExport.csv(requireActor(request), query, lang ?? request.locale);
+      const file = await app.services.customerExport.csv(
+        requireActor(request),
+        query,
+        lang ?? request.locale,
+      );
       return reply
         .type(CSV_CONTENT_TYPE)
         .header('content-disposition', attachment(file.filename))

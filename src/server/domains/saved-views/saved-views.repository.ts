@@ -46,7 +46,10 @@ export function createSavedViewsRepository(db: Db) {
     },
 
     async get(conn: Conn, workspaceId: number, ownerId: number, id: number, forUpdate = false) {
-      const q = conn.select(viewColumns).from(savedViews).where(mine(workspaceId, ownerId, id));
+      const q = conn
+        .select(viewColumns)
+        .from(savedViews)
+        .where(mine(workspaceId, ownerId, id));
       const [row] = forUpdate ? await q.for('update') : await q;
       return row as SavedViewRow | undefined;
     },

@@ -26,7 +26,8 @@ async function namedOnce<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (pgErrorCode(err) === UNIQUE_VIOLATION) throw validationError([{ field: 'name', message: DUPLICATE_NAME }]);
+    if (pgErrorCode(err) === UNIQUE_VIOLATION)
+      throw validationError([{ field: 'name', message: DUPLICATE_NAME }]);
     throw err;
   }
 }
@@ -56,7 +57,12 @@ export function createSavedViewsService(repo: SavedViewsRepository) {
             ownerId: actor.userId,
             createdBy: actor.userId,
           });
-          await recordAudit(tx, actor, { entity: 'saved_view', entityId: row.id, action: 'create', after: row });
+          await recordAudit(tx, actor, {
+            entity: 'saved_view',
+            entityId: row.id,
+            action: 'create',
+            after: row,
+          });
           return row;
         }),
       );
@@ -72,7 +78,13 @@ export function createSavedViewsService(repo: SavedViewsRepository) {
           const set = { ...fields, ...(query ? { query: validQuery(before.list, query) } : {}) };
           const after = await repo.update(tx, actor.workspaceId, actor.userId, id, version, set);
           if (!after) throw versionConflict();
-          await recordAudit(tx, actor, { entity: 'saved_view', entityId: id, action: 'update', before, after });
+          await recordAudit(tx, actor, {
+            entity: 'saved_view',
+            entityId: id,
+            action: 'update',
+            before,
+            after,
+          });
           return after;
         }),
       );

@@ -1,21 +1,33 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../../../shared/customers/customer.schema';
+import { viewQueryKeys } from '../../../shared/saved-views/saved-view.schema';
+import { queryString } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
+import { viewQueryOf } from '../saved-views/saved-views-api';
+import { ViewsBar } from '../saved-views/views-bar';
 import { type CustomerSummary, listCustomers } from './customer-api';
 import { CustomerCreateForm } from './customer-create';
 import { StatusTag } from './customer-tags';
 
-/** The customer list: server-side keyset pages, search and filters kept in the URL. */
+/**
+ * The customer list: server-side keyset pages, search, filters and sort kept in the URL, the user's
+ * saved views above it, and the current view as CSV (a plain link: the session cookie goes along).
+ */
 export default function CustomerListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const exportHref = `/api/v1/customers/export.csv${queryString({
+    ...viewQueryOf(params, viewQueryKeys('customers')),
+    lang: locale,
+  })}`;
   const open = (c: CustomerSummary) => navigate(`/customers/${c.id}`);
   const [creating, setCreating] = useState(false);
   return (
@@ -28,9 +40,23 @@ export default function CustomerListPage() {
         empty={t('customers.empty')}
         onOpen={open}
         actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('create.button')}
-          </Button>
+          <>
+            <Button icon={<DownloadOutlined />} href={exportHref} download>
+              {t('views.exportCsv')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('create.button')}
+            </Button>
+          </>
+        }
+        toolbar={
+          <ViewsBar
+            list="customers"
+            builtIns={[
+              { key: 'mine', label: t('customers.mine'), query: { owner: 'me' } },
+              { key: 'all', label: t('views.allCustomers'), query: {} },
+            ]}
+          />
         }
         filters={[
           {
@@ -50,10 +76,11 @@ export default function CustomerListPage() {
           },
         ]}
         columns={[
-          { title: t('customers.code'), dataIndex: 'code', width: 140 },
+          { title: t('customers.code'), dataIndex: 'code', width: 140, sorter: true },
           {
             title: t('customers.name'),
             dataIndex: 'name',
+            sorter: true,
             render: (name: string, c) => <Typography.Link onClick={() => open(c)}>{name}</Typography.Link>,
           },
           {
@@ -84,6 +111,7 @@ export default function CustomerListPage() {
             title: t('customers.updatedAt'),
             dataIndex: 'updatedAt',
             width: 170,
+            sorter: true,
             render: (v: string) => formatDateTime(v, locale),
           },
         ]}
