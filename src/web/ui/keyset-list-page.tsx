@@ -65,7 +65,9 @@ export function KeysetListPage<T extends { id: number }>(props: {
   });
 
   const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
+    // From the URL as it is now, not as this render saw it: the table calls back a handler it kept from
+    // an earlier render, which would otherwise undo the filter set since.
+    const next = new URLSearchParams(globalThis.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });

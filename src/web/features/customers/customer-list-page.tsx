@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -40,23 +40,23 @@ export default function CustomerListPage() {
         empty={t('customers.empty')}
         onOpen={open}
         actions={
-          <>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('create.button')}
+          </Button>
+        }
+        toolbar={
+          <Flex justify="space-between" align="start" gap={8} wrap>
+            <ViewsBar
+              list="customers"
+              builtIns={[
+                { key: 'mine', label: t('customers.mine'), query: { owner: 'me' } },
+                { key: 'all', label: t('views.allCustomers'), query: {} },
+              ]}
+            />
             <Button icon={<DownloadOutlined />} href={exportHref} download>
               {t('views.exportCsv')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('create.button')}
-            </Button>
-          </>
-        }
-        toolbar={
-          <ViewsBar
-            list="customers"
-            builtIns={[
-              { key: 'mine', label: t('customers.mine'), query: { owner: 'me' } },
-              { key: 'all', label: t('views.allCustomers'), query: {} },
-            ]}
-          />
+          </Flex>
         }
         filters={[
           {

@@ -61,7 +61,7 @@ export function ViewsBar(props: { list: SavedViewList; builtIns: BuiltInView[] }
     const option = options.find((o) => o.value === value);
     if (!option) return;
     setPicked(value);
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(globalThis.location.search);
     for (const key of keys) next.delete(key);
     for (const [key, v] of Object.entries(option.query)) next.set(key, v);
     setParams(next);
@@ -108,7 +108,7 @@ export function ViewsBar(props: { list: SavedViewList; builtIns: BuiltInView[] }
   };
 
   return (
-    <Space wrap style={{ marginBottom: 12, width: '100%' }} align="center">
+    <Space wrap style={{ marginBottom: 12, maxWidth: '100%' }} align="center">
       <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
         <Segmented
           aria-label={t('views.label')}
