@@ -19,10 +19,14 @@ type Ids = {
   product: number;
   field: number;
   token: number;
+  view: number;
 };
 type Case = {
-  /** customer: hangs off the hidden customer; workspace: any user of another workspace must get 404. */
-  scope: 'customer' | 'workspace' | 'list' | 'self';
+  /**
+   * customer: hangs off the hidden customer; owner: belongs to the user who made it (a saved view), so
+   * anyone else must get 404; workspace: any user of another workspace must get 404.
+   */
+  scope: 'customer' | 'owner' | 'workspace' | 'list' | 'self';
   path: (ids: Ids) => string;
   body?: (ids: Ids) => object;
 };
@@ -33,6 +37,17 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/contacts': { scope: 'list', path: () => '/api/v1/contacts' },
   'GET /api/v1/activities': { scope: 'list', path: () => '/api/v1/activities' },
   'GET /api/v1/orders': { scope: 'list', path: () => '/api/v1/orders' },
+  'GET /api/v1/customers/export.csv': {
+    scope: 'list',
+    path: () => `/api/v1/customers/export.csv?q=${SECRET}`,
+  },
+  'GET /api/v1/saved-views': { scope: 'list', path: () => '/api/v1/saved-views?list=customers' },
+  'PATCH /api/v1/saved-views/:id': {
+    scope: 'owner',
+    path: (i) => `/api/v1/saved-views/${i.view}`,
+    body: () => ({ ...v1, name: 'x' }),
+  },
+  'DELETE /api/v1/saved-views/:id': { scope: 'owner', path: (i) => `/api/v1/saved-views/${i.view}` },
   'GET /api/v1/customers/:id': { scope: 'customer', path: (i) => `/api/v1/customers/${i.customer}` },
   'PATCH /api/v1/customers/:id': {
     scope: 'customer',
@@ -154,6 +169,7 @@ const CASES: Record<string, Case> = {
   // The caller's own workspace: there is no other one to reach (workspace.test.ts checks who may change it).
   'GET /api/v1/workspace': { scope: 'self', path: () => '' },
   'PATCH /api/v1/workspace': { scope: 'self', path: () => '' },
+  'POST /api/v1/saved-views': { scope: 'self', path: () => '' },
 };
 
 describe.each(drivers)('access control on every endpoint on %s', (kind) => {
@@ -199,6 +215,11 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         type: 'text',
       }),
       token: await ok(sales, 'POST', '/api/v1/auth/tokens', { name: SECRET }),
+      view: await ok(sales, 'POST', '/api/v1/saved-views', {
+        list: 'customers',
+        name: SECRET,
+        query: { q: SECRET },
+      }),
     };
   });
   afterAll(() => t.close());
@@ -258,6 +279,8 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
       payload: { email: sales.email, password: TEST_PASSWORD },
     });
     expect(login.statusCode).toBe(200); // no intruder set the rep a new password
+    const views = await t.as(sales, { method: 'GET', url: '/api/v1/saved-views?list=customers' });
+    expect(views.json().items).toMatchObject([{ id: ids.view, name: SECRET, version: 1 }]);
     const users = await t.as(t.fx.users.otherAdmin, { method: 'GET', url: '/api/v1/users' });
     expect(
       users.json().items.every((u: { workspaceId: number }) => u.workspaceId === t.fx.otherWorkspaceId),

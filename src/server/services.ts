@@ -6,10 +6,13 @@ import { createAuthService, type SessionPolicy } from './domains/auth/auth.servi
 import { createContacts } from './domains/contacts';
 import { createCustomFieldsService } from './domains/custom-fields/custom-fields.service';
 import { createCustomerGate } from './domains/customers/customers.access';
+import { createCustomerExport } from './domains/customers/customers.export';
 import { createCustomersRepository } from './domains/customers/customers.repository';
 import { createCustomersService } from './domains/customers/customers.service';
+import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
+import { createSavedViews } from './domains/saved-views';
 import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
 import { createUsersRepository } from './domains/users/users.repository';
@@ -23,7 +26,8 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
   const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
   const products = createProducts(db);
   const usersRepo = createUsersRepository(db);
-  const customers = createCustomersService(createCustomersRepository(db), gate);
+  const customersRepo = createCustomersRepository(db);
+  const customers = createCustomersService(customersRepo, gate);
   return {
     auth,
     gate,
@@ -32,12 +36,14 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     users: createUsersService(usersRepo),
     org: createOrgService(usersRepo, auth.forgetUser),
     customers,
+    customerExport: createCustomerExport(customersRepo, createCustomersExportRepository(db)),
     timeline: createTimelineService(db, customers),
     contacts: createContacts(db, gate),
     activities: createActivities(db, gate),
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db),
+    savedViews: createSavedViews(db),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './contacts';
 export * from './customers';
 export * from './orders';
 export * from './org';
+export * from './saved-views';

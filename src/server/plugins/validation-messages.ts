@@ -51,6 +51,14 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
   'kehu.one_line': { en: 'Must be a single line.', zh: '只能填写一行。' },
   'kehu.parent_is_self': { en: 'A customer cannot be its own parent.', zh: '客户不能是自己的上级客户。' },
   'kehu.unknown_parent': { en: 'No such parent customer.', zh: '上级客户不存在。' },
+  'kehu.invalid_view_filter': {
+    en: 'Not a filter, search or sort this list accepts.',
+    zh: '此列表不接受该筛选、搜索或排序条件。',
+  },
+  'kehu.duplicate_view_name': {
+    en: 'You already have a view of this list with this name.',
+    zh: '此列表中您已有同名的视图。',
+  },
 };
 
 export function translateKehuMessage(message: string, locale: Locale): string | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, money, optionalText, taxId, text, version } from '../common/fields';
+import { LOCALES } from '../common/locale';
 import { CursorSchema, LimitSchema } from '../common/pagination';
 
 export const CUSTOMER_TYPES = ['enterprise', 'dealer', 'individual', 'internal'] as const;
@@ -135,6 +136,18 @@ export const CustomerListQuerySchema = z
   })
   .strict();
 export type CustomerListQuery = z.infer<typeof CustomerListQuerySchema>;
+
+/** The list's filters, search and sort, without paging; `lang` names the header's language. */
+export const CustomerExportQuerySchema = CustomerListQuerySchema.omit({ limit: true, cursor: true })
+  .extend({
+    lang: z
+      .enum(LOCALES)
+      .optional()
+      .describe(
+        "The header row's language (a download link cannot set Accept-Language); else the request's.",
+      ),
+  })
+  .strict();
 
 export const DeleteQuerySchema = z
   .object({ version: z.coerce.number().int().positive().optional() })

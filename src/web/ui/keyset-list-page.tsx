@@ -2,10 +2,12 @@ import { SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Input, Popover, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Page } from '../lib/wire';
+import { useHiddenColumns } from './hidden-columns';
 
 export type ListFilter = { key: string; label: string; options: { value: string; label: string }[] };
 export type ListParams = Record<string, string | number | undefined>;
@@ -14,26 +16,14 @@ const PAGE_SIZE = 20;
 
 const columnKey = (c: { key?: unknown; dataIndex?: unknown }, i: number) => String(c.key ?? c.dataIndex ?? i);
 
-/** The columns a user hid in a list, remembered in this browser. */
-function useHiddenColumns(list: string) {
-  const storageKey = `kehu.hiddenColumns.${list}`;
-  const [hidden, setHidden] = useState<string[]>(() => {
-    try {
-      return JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? '[]') as string[];
-    } catch {
-      return [];
-    }
-  });
-  const update = (next: string[]) => {
-    setHidden(next);
-    globalThis.localStorage?.setItem(storageKey, JSON.stringify(next));
-  };
-  return [hidden, update] as const;
-}
+/** `sort` as the URL holds it ("name", "-name") → the order antd shows on that column. */
+const orderOf = (sort: string | undefined, key: string) =>
+  sort === key ? ('ascend' as const) : sort === `-${key}` ? ('descend' as const) : null;
 
 /**
  * A server-side paged list (keyset: forward by the answer's cursor, back by the one before), with a search
- * box and filters kept in the URL, so a view can be bookmarked and shared.
+ * box, filters and the sort kept in the URL, so a view can be bookmarked and shared. A column with
+ * `sorter: true` sorts the server's list by its key (`sort=key`, `sort=-key` descending).
  */
 export function KeysetListPage<T extends { id: number }>(props: {
   title: string;
@@ -46,19 +36,27 @@ export function KeysetListPage<T extends { id: number }>(props: {
   onOpen?: (row: T) => void;
   /** Buttons beside the search, e.g. New. */
   actions?: ReactNode;
+  /** Shown above the table, e.g. the saved views of the list. */
+  toolbar?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
-  const keys = ['q', ...(props.filters ?? []).map((f) => f.key)];
+  const keys = ['q', 'sort', ...(props.filters ?? []).map((f) => f.key)];
   const values = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
+  // The pages walked so far, for the URL they were walked with: a new search, filter or view starts over.
+  const walk = JSON.stringify(values);
+  const [paging, setPaging] = useState<{ walk: string; cursors: string[] }>({ walk, cursors: [] });
+  const cursors = paging.walk === walk ? paging.cursors : [];
+  const setCursors = (next: string[]) => setPaging({ walk, cursors: next });
+  const cursor = cursors[cursors.length - 1];
   const [hidden, setHidden] = useHiddenColumns(props.queryKey);
   const all = props.columns.map((c, i) => ({
     key: columnKey(c as { key?: unknown; dataIndex?: unknown }, i),
     c,
   }));
-  const shown = all.filter(({ key }) => !hidden.includes(key)).map(({ c }) => c);
+  const shown = all
+    .filter(({ key }) => !hidden.includes(key))
+    .map(({ key, c }) => (c.sorter ? { ...c, sortOrder: orderOf(values.sort, key) } : c));
 
   const page = useQuery({
     queryKey: [props.queryKey, 'list', values, cursor],
@@ -67,11 +65,18 @@ export function KeysetListPage<T extends { id: number }>(props: {
   });
 
   const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
+    // From the URL as it is now, not as this render saw it: the table calls back a handler it kept from
+    // an earlier render, which would otherwise undo the filter set since.
+    const next = new URLSearchParams(globalThis.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
-    setCursors([]);
+  };
+
+  const onSort = (sorter: SorterResult<T> | SorterResult<T>[]) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = s?.order ? String(s.columnKey ?? s.field ?? '') : '';
+    setFilter('sort', key ? (s?.order === 'descend' ? `-${key}` : key) : undefined);
   };
 
   return (
@@ -100,6 +105,7 @@ export function KeysetListPage<T extends { id: number }>(props: {
           </Popover>
           {props.search && (
             <Input.Search
+              key={values.q ?? ''} // a view that changes the search shows its text
               aria-label={props.search}
               placeholder={props.search}
               defaultValue={values.q}
@@ -123,6 +129,7 @@ export function KeysetListPage<T extends { id: number }>(props: {
         </Space>
       }
     >
+      {props.toolbar}
       {page.isError && (
         <Alert type="error" showIcon title={page.error.message} style={{ marginBottom: 12 }} />
       )}
@@ -138,6 +145,7 @@ export function KeysetListPage<T extends { id: number }>(props: {
           props.onOpen ? { onClick: () => props.onOpen?.(row), style: { cursor: 'pointer' } } : {}
         }
         columns={shown}
+        onChange={(_pagination, _filters, sorter, extra) => extra.action === 'sort' && onSort(sorter)}
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>

@@ -14,7 +14,8 @@ export type AuditEntity =
   | 'team'
   | 'custom_field'
   | 'api_token'
-  | 'workspace';
+  | 'workspace'
+  | 'saved_view';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */

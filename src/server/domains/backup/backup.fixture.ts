@@ -15,6 +15,7 @@ import {
   orderLines,
   orders,
   products,
+  savedViews,
   securityEvents,
   sessions,
   teams,
@@ -134,6 +135,16 @@ export async function seedBackupFixture(db: Db): Promise<void> {
     { id: 1, kind: 'login_failed', email: 'x@y', ip: '::1', detail: { reason: '密码错误' }, at: t0 },
     { id: 2, workspaceId: 1, kind: 'login_ok', userId: 1 },
   ]);
+  await db.insert(savedViews).values({
+    workspaceId: 1,
+    id: 1,
+    ownerId: 2,
+    list: 'customers',
+    name: '浙江休眠经销商',
+    query: { status: 'dormant,lost', type: 'dealer', q: 'a "b", c', sort: '-updatedAt' },
+    hiddenColumns: ['tags', 'a,b'],
+    createdAt: t0,
+  });
   await db.insert(codeSequences).values({ workspaceId: 1, scope: 'customer', period: '2024', value: 7 });
 }
 

@@ -1,15 +1,18 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../../../shared/common/fields';
 import { listResponse } from '../../../shared/common/pagination';
 import {
   CreateCustomerSchema,
+  CustomerExportQuerySchema,
   CustomerListQuerySchema,
   CustomerSchema,
   CustomerSummarySchema,
   DeleteQuerySchema,
   UpdateCustomerSchema,
 } from '../../../shared/customers/customer.schema';
+import { attachment, CSV_CONTENT_TYPE } from '../../export/csv';
 import { requireActor } from '../../plugins/auth';
 
 const tags = ['customers'];
@@ -29,6 +32,33 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.list(requireActor(request), request.query),
+  );
+
+  app.get(
+    '/customers/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Every customer of a list view as CSV (UTF-8 with BOM, CRLF), streamed page by page',
+        description:
+          "Takes the list's filters, search and sort; the same rows in the same order, all of them.",
+        querystring: CustomerExportQuerySchema,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...query } = request.query;
+      const file = await app.services.customerExport.csv(
+        requireActor(request),
+        query,
+        lang ?? request.locale,
+      );
+      return reply
+        .type(CSV_CONTENT_TYPE)
+        .header('content-disposition', attachment(file.filename))
+        .header('cache-control', 'private, no-store')
+        .send(Readable.from(file.chunks));
+    },
   );
 
   app.post(

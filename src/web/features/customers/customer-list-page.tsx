@@ -1,22 +1,34 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../../../shared/customers/customer.schema';
+import { viewQueryKeys } from '../../../shared/saved-views/saved-view.schema';
+import { queryString } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
+import { viewQueryOf } from '../saved-views/saved-views-api';
+import { ViewsBar } from '../saved-views/views-bar';
 import { type CustomerSummary, listCustomers } from './customer-api';
 import { CustomerCreateForm } from './customer-create';
 import { StatusTag } from './customer-tags';
 
-/** The customer list: server-side keyset pages, search and filters kept in the URL. */
+/**
+ * The customer list: server-side keyset pages, search, filters and sort kept in the URL, the user's
+ * saved views above it, and the current view as CSV (a plain link: the session cookie goes along).
+ */
 export default function CustomerListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const exportHref = `/api/v1/customers/export.csv${queryString({
+    ...viewQueryOf(params, viewQueryKeys('customers')),
+    lang: locale,
+  })}`;
   const open = (c: CustomerSummary) => navigate(`/customers/${c.id}`);
   const [creating, setCreating] = useState(false);
   return (
@@ -32,6 +44,20 @@ export default function CustomerListPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('create.button')}
           </Button>
+        }
+        toolbar={
+          <Flex justify="space-between" align="start" gap={8} wrap>
+            <ViewsBar
+              list="customers"
+              builtIns={[
+                { key: 'mine', label: t('customers.mine'), query: { owner: 'me' } },
+                { key: 'all', label: t('views.allCustomers'), query: {} },
+              ]}
+            />
+            <Button icon={<DownloadOutlined />} href={exportHref} download>
+              {t('views.exportCsv')}
+            </Button>
+          </Flex>
         }
         filters={[
           {
@@ -51,10 +77,11 @@ export default function CustomerListPage() {
           },
         ]}
         columns={[
-          { title: t('customers.code'), dataIndex: 'code', width: 140 },
+          { title: t('customers.code'), dataIndex: 'code', width: 140, sorter: true },
           {
             title: t('customers.name'),
             dataIndex: 'name',
+            sorter: true,
             render: (name: string, c) => <RowLink to={`/customers/${c.id}`}>{name}</RowLink>,
           },
           {
@@ -85,6 +112,7 @@ export default function CustomerListPage() {
             title: t('customers.updatedAt'),
             dataIndex: 'updatedAt',
             width: 170,
+            sorter: true,
             render: (v: string) => formatDateTime(v, locale),
           },
         ]}
