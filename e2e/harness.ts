@@ -123,3 +123,19 @@ export function unlabelledControls(page: Page): Promise<string[]> {
       .map((el) => (el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className).slice(0, 120));
   })()`);
 }
+
+/**
+ * Shows or hides a list column with the column chooser (the "列"/"Columns" button), then closes it.
+ * Opening is retried: a list that re-renders as its data arrives may swallow the first click.
+ */
+export async function chooseColumn(page: Page, button: RegExp, column: string, shown: boolean) {
+  const box = page.getByRole('checkbox', { name: column, exact: true });
+  for (let tries = 0; !(await box.isVisible()); tries++) {
+    if (tries === 10) throw new Error(`the column chooser did not open (${column})`);
+    await page.getByRole('button', { name: button }).click();
+    await box.waitFor({ timeout: 2_000 }).catch(() => {});
+  }
+  await (shown ? box.check() : box.uncheck());
+  await page.getByRole('button', { name: button }).click();
+  await box.waitFor({ state: 'hidden' });
+}

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, webBuildIsStale } from '../src/server/web/web-build';
-import { hasChromium, type KehuServer, launchBrowser, shot, startKehu, watchConsole } from './harness';
+import {
+  chooseColumn,
+  hasChromium,
+  type KehuServer,
+  launchBrowser,
+  shot,
+  startKehu,
+  watchConsole,
+} from './harness';
 
 const VIEW = '休眠的企业客户';
 const RENAMED = '休眠企业（按名称倒序）';
@@ -69,9 +77,7 @@ describe.skipIf(!hasChromium)('saved views and CSV export in Chromium', { timeou
     await page.locator('th', { hasText: '名称' }).click(); // sort by name, ascending
     await page.waitForURL((url) => url.searchParams.get('sort') === 'name');
     expect(new URL(page.url()).searchParams.get('type')).toBe('enterprise');
-    await page.getByRole('button', { name: /列/ }).click();
-    await page.getByRole('checkbox', { name: '标签' }).uncheck();
-    await page.getByRole('button', { name: /列/ }).click(); // closes the chooser
+    await chooseColumn(page, /列/, '标签', false);
     await poll(() => page.locator('.ant-table-row').count()).toBe(expected.length);
     const shown = async () =>
       (await page.locator('.ant-table-row td:first-child').allInnerTexts()).map((s) => s.trim());
@@ -110,9 +116,7 @@ describe.skipIf(!hasChromium)('saved views and CSV export in Chromium', { timeou
     await page.locator('.ant-card-head-title', { hasText: '联系人' }).waitFor();
     await page.getByRole('menuitem', { name: /客户/ }).first().click();
     await page.locator('.ant-table-row').first().waitFor();
-    await page.getByRole('button', { name: /列/ }).click();
-    await page.getByRole('checkbox', { name: '标签' }).check();
-    await page.getByRole('button', { name: /列/ }).click();
+    await chooseColumn(page, /列/, '标签', true);
     await poll(() => page.locator('th', { hasText: '标签' }).count()).toBe(1);
     expect(await selectedView(page)).toBe('全部客户');
     await page.locator('.ant-segmented-item', { hasText: VIEW }).click();

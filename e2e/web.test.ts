@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, WEB_DIST, webBuildIsStale } from '../src/server/web/web-build';
 import { initialJsGzipBytes } from './bundle-size';
 import {
+  chooseColumn,
   hasChromium,
   type KehuServer,
   launchBrowser,
@@ -295,8 +296,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     // The column chooser hides a column, and the list remembers it on this browser.
     await page.goto(`${kehu.url}/customers`);
     await page.locator('.ant-table-row').first().waitFor();
-    await page.getByRole('button', { name: /列/ }).click();
-    await page.getByRole('checkbox', { name: '标签' }).uncheck();
+    await chooseColumn(page, /列/, '标签', false);
     await expect.poll(() => page.locator('th', { hasText: '标签' }).count()).toBe(0);
     await page.reload();
     await page.locator('.ant-table-row').first().waitFor();
