@@ -28,6 +28,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
   const usersRepo = createUsersRepository(db);
   const customersRepo = createCustomersRepository(db);
   const customers = createCustomersService(customersRepo, gate);
+  const timeline = createTimelineService(db, customers);
   return {
     auth,
     gate,
@@ -37,12 +38,12 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     org: createOrgService(usersRepo, auth.forgetUser),
     customers,
     customerExport: createCustomerExport(customersRepo, createCustomersExportRepository(db)),
-    timeline: createTimelineService(db, customers),
+    timeline,
     contacts: createContacts(db, gate),
     activities: createActivities(db, gate),
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
-    workspace: createWorkspace(db),
+    workspace: createWorkspace(db, timeline.forgetTimeZone),
     savedViews: createSavedViews(db),
   };
 }

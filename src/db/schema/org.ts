@@ -4,6 +4,7 @@ import {
   boolean,
   foreignKey,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -18,6 +19,8 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   customerCodeRule: text('customer_code_rule').notNull().default('C{yyyy}{seq:6}'),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** The settings' version, for optimistic locking of PATCH /workspace. */
+  version: integer('version').notNull().default(1),
   createdAt: tstz('created_at').notNull().default(sql`now()`),
 });
 

@@ -82,6 +82,10 @@ export function createTimelineService(db: Db, customers: CustomersService) {
   }
 
   return {
+    /** After the workspace's settings change: the next view reads the time zone anew. */
+    forgetTimeZone(workspaceId: number) {
+      zones.delete(workspaceId);
+    },
     /** Monthly revenue up to this month in the workspace's time zone, for the 360 page's chart. */
     async revenueByMonth(actor: Actor, customerId: number, months: number) {
       await customers.gate.require(actor, customerId, 'read');

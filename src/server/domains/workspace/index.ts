@@ -5,4 +5,5 @@ import { createWorkspaceService } from './workspace.service';
 export { workspaceRoutes } from './workspace.routes';
 export type { WorkspaceService } from './workspace.service';
 
-export const createWorkspace = (db: Db) => createWorkspaceService(createWorkspaceRepository(db));
+export const createWorkspace = (db: Db, onChanged: (workspaceId: number) => void = () => {}) =>
+  createWorkspaceService(createWorkspaceRepository(db), onChanged);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { queryText } from '../../../db/plan-cache';
-import { auditLog, codeSequences, workspaces } from '../../../db/schema';
+import { codeSequences, workspaces } from '../../../db/schema';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Conn = Pick<Db, 'select'>;
@@ -13,34 +13,16 @@ const columns = {
   name: workspaces.name,
   timeZone: workspaces.timeZone,
   customerCodeRule: workspaces.customerCodeRule,
+  version: workspaces.version,
 };
 
 export function createWorkspaceRepository(db: Db) {
-  /**
-   * The settings' version: 1 plus the changes made to them. Every change writes its audit entry in the
-   * same transaction (and under the row lock of `lock`), so the count moves exactly with the changes;
-   * the workspaces table has no version column of its own.
-   */
-  async function version(conn: Conn, workspaceId: number): Promise<number> {
-    const [row] = await conn
-      .select({ changes: sql<number>`count(*)::int` })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.workspaceId, workspaceId),
-          eq(auditLog.entity, 'workspace'),
-          eq(auditLog.entityId, workspaceId),
-        ),
-      );
-    return 1 + Number(row?.changes ?? 0);
-  }
-
   return {
     db,
 
     async get(conn: Conn, workspaceId: number) {
       const [row] = await conn.select(columns).from(workspaces).where(eq(workspaces.id, workspaceId));
-      return row && { ...row, version: await version(conn, workspaceId) };
+      return row;
     },
 
     /** Locks the workspace's row for the rest of the transaction, then reads it with its version. */
@@ -50,13 +32,13 @@ export function createWorkspaceRepository(db: Db) {
         .from(workspaces)
         .where(eq(workspaces.id, workspaceId))
         .for('update');
-      return row && { ...row, version: await version(tx, workspaceId) };
+      return row;
     },
 
     async update(tx: Tx, workspaceId: number, fields: Partial<WorkspaceFields>) {
       const [row] = await tx
         .update(workspaces)
-        .set(fields)
+        .set({ ...fields, version: sql`${workspaces.version} + 1` })
         .where(eq(workspaces.id, workspaceId))
         .returning(columns);
       return row!;

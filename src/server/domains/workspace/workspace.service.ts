@@ -11,7 +11,11 @@ type Conn = Parameters<WorkspaceRepository['get']>[0];
 type Row = WorkspaceFields & { id: number; version: number };
 
 /** The workspace's settings: everyone signed in reads them, admins change them (audited, versioned). */
-export function createWorkspaceService(repo: WorkspaceRepository) {
+export function createWorkspaceService(
+  repo: WorkspaceRepository,
+  /** Told after a change is committed: caches of the settings (the timeline's time zone) drop them. */
+  onChanged: (workspaceId: number) => void = () => {},
+) {
   const db = repo.db;
 
   /** The settings with where the saved customer code rule's counter stands today. */
@@ -31,7 +35,7 @@ export function createWorkspaceService(repo: WorkspaceRepository) {
     async update(actor: Actor, input: UpdateWorkspace) {
       if (!canManageSettings(actor)) throw forbidden();
       if (input.timeZone && !(await repo.knowsTimeZone(input.timeZone))) throw unknownTimeZone();
-      return db.transaction(async (tx: Tx) => {
+      const saved = await db.transaction(async (tx: Tx) => {
         const before = await repo.lock(tx, actor.workspaceId);
         if (!before) throw notFound();
         if (before.version !== input.version) throw versionConflict(before.version);
@@ -51,8 +55,10 @@ export function createWorkspaceService(repo: WorkspaceRepository) {
           before: old,
           after: { name: after.name, timeZone: after.timeZone, customerCodeRule: after.customerCodeRule },
         });
-        return view(tx, { ...after, version: before.version + 1 });
+        return view(tx, after);
       });
+      onChanged(actor.workspaceId);
+      return saved;
     },
   };
 }

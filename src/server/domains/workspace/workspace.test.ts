@@ -109,4 +109,34 @@ describe.each(drivers)('workspace settings on %s', (kind) => {
     const renamed = await patch({ version: 2, name: 'ACME 集团' });
     expect(renamed.json()).toMatchObject({ name: 'ACME 集团', version: 3 });
   });
+  it('puts a customer’s orders in the new time zone at once (no stale cached zone)', async () => {
+    const sales = t.fx.users.sales;
+    const customer = await t.as(sales, {
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: { name: '时区测试客户有限公司' },
+    });
+    const customerId = customer.json().id;
+    const order = await t.as(sales, {
+      method: 'POST',
+      url: '/api/v1/orders',
+      payload: {
+        customerId,
+        orderNo: 'TZ-1',
+        orderedAt: '2026-01-05',
+        status: 'completed',
+        lines: [{ description: '硫酸', quantity: '1', unitPrice: '10.00' }],
+      },
+    });
+    expect(order.statusCode).toBe(201);
+    const orderAt = async () => {
+      const view = await t.as(sales, { method: 'GET', url: `/api/v1/customers/${customerId}/360` });
+      return view.json().timeline.find((e: { kind: string }) => e.kind === 'order').at;
+    };
+    const { version, timeZone } = (await get()).json();
+    expect(timeZone).toBe('Asia/Tokyo'); // set by the test above
+    expect(await orderAt()).toBe('2026-01-04T15:00:00.000Z'); // midnight in Tokyo
+    expect((await patch({ version, timeZone: 'Europe/London' })).statusCode).toBe(200);
+    expect(await orderAt()).toBe('2026-01-05T00:00:00.000Z'); // midnight in London, not a minute later
+  });
 });
