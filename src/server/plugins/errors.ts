@@ -5,6 +5,23 @@ import type { FieldError, Problem } from '../../shared/common/problem';
 import { AppError, commonErrors } from '../errors';
 import { localizeIssue, translateKehuMessage } from './validation-messages';
 
+/** The part of the request a validation error is about (`body`, `querystring`, `params`, `headers`). */
+function requestPart(request: FastifyRequest, where: string | undefined): unknown {
+  if (where === 'body') return request.body;
+  if (where === 'querystring') return request.query;
+  if (where === 'params') return request.params;
+  return undefined;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let at = root;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
 const TITLES: Record<number, { en: string; zh: string }> = {
   400: { en: 'Bad request', zh: '请求有误' },
   401: { en: 'Not signed in', zh: '未登录' },
@@ -48,7 +65,9 @@ function fromFastifyError(err: FastifyError, request: FastifyRequest): AppError 
     const where = (err as { validationContext?: string }).validationContext;
     const fieldErrors: FieldError[] = err.validation.flatMap((v) => {
       const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean);
-      const issue = { code: v.keyword, message: v.message ?? '', path, ...(v.params as object) };
+      // The value's type is named in "expected array, received string": the issue itself carries no input.
+      const input = valueAt(requestPart(request, where), path);
+      const issue = { code: v.keyword, message: v.message ?? '', path, input, ...(v.params as object) };
       const message = localizeIssue(issue, request.locale);
       if (v.keyword === 'unrecognized_keys') {
         const keys = ((v.params as { keys?: string[] }).keys ?? []).map((k) => [...path, k].join('.'));

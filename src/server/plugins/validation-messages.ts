@@ -66,7 +66,13 @@ export function translateKehuMessage(message: string, locale: Locale): string | 
   return m ? (locale === 'en' ? m.en : m.zh) : undefined;
 }
 
-type RawIssue = { code: string; message: string; path: (string | number)[]; [k: string]: unknown };
+type RawIssue = {
+  code: string;
+  message: string;
+  path: (string | number)[];
+  input?: unknown;
+  [k: string]: unknown;
+};
 
 const localeErrors = { en: z.locales.en().localeError, 'zh-CN': z.locales.zhCN().localeError };
 
@@ -75,6 +81,6 @@ export function localizeIssue(issue: RawIssue, locale: Locale): string {
   const own = translateKehuMessage(issue.message, locale);
   if (own) return own;
   const fn = localeErrors[locale] as (i: unknown) => string | { message: string } | undefined;
-  const out = fn({ ...issue, input: undefined });
+  const out = fn(issue);
   return (typeof out === 'string' ? out : out?.message) ?? issue.message;
 }

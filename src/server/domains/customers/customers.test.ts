@@ -71,6 +71,14 @@ describe.each(drivers)('customers over HTTP on %s', (kind) => {
     );
     const en = await create('sales', { name: 'X', taxId: 'nope' }, 'en');
     expect(en.json().errors[0].message).toContain('unified social credit code');
+    // A value of the wrong type: the message names the type that was sent, not "undefined".
+    const wrongType = await create('sales', { name: 'X', tags: '重点客户', employees: '多' }, 'zh-CN');
+    expect(wrongType.json().errors).toEqual([
+      { field: 'employees', message: expect.stringMatching(/期望 数字，实际接收 string/) },
+      { field: 'tags', message: expect.stringMatching(/期望 数组，实际接收 string/) },
+    ]);
+    const wrongEn = await create('sales', { name: 'X', tags: 'key' }, 'en');
+    expect(wrongEn.json().errors[0].message).toBe('Invalid input: expected array, received string');
   });
 
   it('refuses malformed JSON, a 1 MB string and stores SQL or script text as text', async () => {
