@@ -34,19 +34,19 @@ async function apiLogin(url: string, email: string): Promise<string> {
 }
 
 /** A customer the sales rep may not see: another rep's, and not on its account team. */
-async function anotherRepsCustomer(url: string): Promise<number> {
-  const [admin, sales] = await Promise.all([
-    apiLogin(url, 'admin@kehu.demo'),
-    apiLogin(url, 'sales@kehu.demo'),
-  ]);
+async function anotherRepsCustomer(
+  url: string,
+  email = 'sales@kehu.demo',
+): Promise<{ id: number; name: string; taxId: string | null }> {
+  const [admin, rep] = await Promise.all([apiLogin(url, 'admin@kehu.demo'), apiLogin(url, email)]);
   const list = await (
     await fetch(`${url}/api/v1/customers?limit=100`, { headers: { cookie: admin } })
   ).json();
-  for (const c of list.items as { id: number }[]) {
-    const seen = await fetch(`${url}/api/v1/customers/${c.id}`, { headers: { cookie: sales } });
-    if (seen.status === 404) return c.id;
+  for (const c of list.items as { id: number; name: string; taxId: string | null }[]) {
+    const seen = await fetch(`${url}/api/v1/customers/${c.id}`, { headers: { cookie: rep } });
+    if (seen.status === 404 && c.taxId) return c;
   }
-  throw new Error('every customer is visible to sales@kehu.demo');
+  throw new Error(`every customer is visible to ${email}`);
 }
 
 describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, () => {
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
   });
 
   it('lets a rep sign in, find a customer by a Chinese fragment, open it, switch to English, and not see another rep’s', async () => {
-    const hidden = await anotherRepsCustomer(kehu.url);
+    const hidden = (await anotherRepsCustomer(kehu.url)).id;
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     let editing = '';
@@ -324,6 +324,17 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await dialog.getByLabel('名称').fill(existing);
     await dialog.getByTestId('similar-customers').getByText(existing).waitFor();
     await shot(page, 'new-customer-similar-zh');
+    // Another rep's customer with the same tax ID is named, with its owner, though the rep cannot open it.
+    const theirs = await anotherRepsCustomer(kehu.url, 'sales3@kehu.demo');
+    await dialog.getByLabel('名称').fill('完全不同的名字');
+    await dialog.getByLabel('统一社会信用代码').fill(theirs.taxId!);
+    const similar = dialog.getByTestId('similar-customers');
+    await similar.getByText(theirs.name, { exact: true }).waitFor();
+    expect(await similar.innerText()).toMatch(/税号相同 · 负责人 .+，您无权查看/);
+    expect(await similar.getByRole('link', { name: theirs.name }).count()).toBe(0);
+    await similar.scrollIntoViewIfNeeded();
+    await shot(page, 'new-customer-similar-hidden-zh');
+    await dialog.getByLabel('统一社会信用代码').fill('');
     const fresh = `宁波甬新精密轴承${Date.now() % 10000}有限公司`;
     await dialog.getByLabel('名称').fill(fresh);
     await dialog.getByLabel('统一社会信用代码').fill('12345');

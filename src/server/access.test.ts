@@ -24,9 +24,11 @@ type Ids = {
 type Case = {
   /**
    * customer: hangs off the hidden customer; owner: belongs to the user who made it (a saved view), so
-   * anyone else must get 404; workspace: any user of another workspace must get 404.
+   * anyone else must get 404; workspace: any user of another workspace must get 404; named: 查重, which
+   * by design tells the same workspace a look-alike's code, name and owner (never its id or anything
+   * else) and another workspace nothing.
    */
-  scope: 'customer' | 'owner' | 'workspace' | 'list' | 'self';
+  scope: 'customer' | 'owner' | 'workspace' | 'list' | 'self' | 'named';
   path: (ids: Ids) => string;
   body?: (ids: Ids) => object;
 };
@@ -40,6 +42,10 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/customers/export.csv': {
     scope: 'list',
     path: () => `/api/v1/customers/export.csv?q=${SECRET}`,
+  },
+  'GET /api/v1/customers/similar': {
+    scope: 'named',
+    path: () => `/api/v1/customers/similar?name=${SECRET}%20秘密客户有限公司`,
   },
   'GET /api/v1/saved-views': { scope: 'list', path: () => '/api/v1/saved-views?list=customers' },
   'PATCH /api/v1/saved-views/:id': {
@@ -239,6 +245,23 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         if (c.scope === 'self' || (c.scope === 'workspace' && !foreignWorkspace)) continue;
         const method = route.split(' ')[0] as 'GET';
         const res = await t.as(user, { method, url: c.path(ids), payload: c.body?.(ids) });
+        if (c.scope === 'named') {
+          expect(res.statusCode, route).toBe(200);
+          if (foreignWorkspace) expect(res.body, route).not.toContain(SECRET);
+          else
+            expect(res.json(), route).toEqual([
+              {
+                id: null,
+                code: SECRET,
+                name: `${SECRET} 秘密客户`,
+                ownerName: t.fx.users.sales.name,
+                branchName: expect.any(String),
+                visible: false,
+                reasons: ['name'],
+              },
+            ]);
+          continue;
+        }
         if (c.scope === 'list') {
           if (
             !foreignWorkspace &&

@@ -9,6 +9,7 @@ import { createCustomerGate } from './domains/customers/customers.access';
 import { createCustomerExport } from './domains/customers/customers.export';
 import { createCustomersRepository } from './domains/customers/customers.repository';
 import { createCustomersService } from './domains/customers/customers.service';
+import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
@@ -37,6 +38,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     users: createUsersService(usersRepo),
     org: createOrgService(usersRepo, auth.forgetUser),
     customers,
+    similarCustomers: createSimilarCustomers(db, customersRepo),
     customerExport: createCustomerExport(customersRepo, createCustomersExportRepository(db)),
     timeline,
     contacts: createContacts(db, gate),

@@ -58,6 +58,8 @@ export const customers = pgTable(
     index('customers_province_idx').on(t.workspaceId, t.province, t.id),
     index('customers_credit_idx').on(t.workspaceId, t.creditRating, t.id),
     index('customers_name_sort_idx').on(t.workspaceId, t.name, t.id),
+    // 查重: the same tax ID is the surest sign of a second record of one company.
+    index('customers_tax_id_idx').on(t.workspaceId, t.taxId).where(sql`${t.taxId} is not null`),
     index('customers_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('customers_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('customers_tags_idx').using('gin', t.tags),

@@ -139,6 +139,8 @@ export const en: Messages = {
     button: 'New customer',
     title: 'New customer',
     similar: 'Customers like this one exist; check it is not a duplicate:',
+    hidden: 'owned by {{owner}} ({{branch}}); not yours to open, ask its owner',
+    reason: { taxId: 'same tax ID', phone: 'same phone', name: 'similar name' },
   },
   edit: {
     button: 'Edit',

@@ -122,6 +122,8 @@ export const zhCN = {
     button: '新建客户',
     title: '新建客户',
     similar: '已有相似的客户，请先确认是否重复：',
+    hidden: '负责人 {{owner}}（{{branch}}），您无权查看，可联系其负责人',
+    reason: { taxId: '税号相同', phone: '电话相同', name: '名称相似' },
   },
   edit: {
     button: '编辑',

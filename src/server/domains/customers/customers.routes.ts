@@ -12,6 +12,7 @@ import {
   DeleteQuerySchema,
   UpdateCustomerSchema,
 } from '../../../shared/customers/customer.schema';
+import { SimilarCustomerSchema, SimilarCustomersQuerySchema } from '../../../shared/customers/similar.schema';
 import { attachment, CSV_CONTENT_TYPE } from '../../export/csv';
 import { requireActor } from '../../plugins/auth';
 
@@ -32,6 +33,23 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.list(requireActor(request), request.query),
+  );
+
+  app.get(
+    '/customers/similar',
+    {
+      schema: {
+        tags,
+        summary:
+          'Existing customers like a new one (查重): same tax ID, a contact with the phone, a like name',
+        description:
+          'Looks in the whole workspace. A customer the caller may not see is named with its code and owner, ' +
+          'so two reps learn of each other, but comes without id; at most 5 per kind of match.',
+        querystring: SimilarCustomersQuerySchema,
+        response: { 200: z.array(SimilarCustomerSchema) },
+      },
+    },
+    async (request) => app.services.similarCustomers(requireActor(request), request.query),
   );
 
   app.get(

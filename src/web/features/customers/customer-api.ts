@@ -6,6 +6,7 @@ import type {
   UpdateCustomer,
 } from '../../../shared/customers/customer.schema';
 import type { Customer360Schema, MonthlyRevenue } from '../../../shared/customers/customer360.schema';
+import type { SimilarCustomer, SimilarCustomersQuery } from '../../../shared/customers/similar.schema';
 import { api, queryString } from '../../lib/api';
 import type { Page, Wire } from '../../lib/wire';
 
@@ -17,6 +18,8 @@ export type CustomerListParams = Record<string, string | number | undefined>;
 export const listCustomers = (params: CustomerListParams, signal?: AbortSignal) =>
   api<Page<CustomerSummary>>(`/customers${queryString(params)}`, { signal });
 
+export const similarCustomers = (query: SimilarCustomersQuery, signal?: AbortSignal) =>
+  api<SimilarCustomer[]>(`/customers/similar${queryString(query)}`, { signal });
 export const revenueByMonth = (id: number, signal?: AbortSignal) =>
   api<MonthlyRevenue>(`/customers/${id}/revenue-by-month`, { signal });
 

@@ -4,18 +4,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CreateCustomer } from '../../../shared/customers/customer.schema';
-import { stripLegalForm } from '../../../shared/customers/legal-form';
 import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
-import { createCustomer, listCustomers } from './customer-api';
+import { createCustomer, similarCustomers } from './customer-api';
 import { CUSTOMER_FORM_FIELDS, CustomerFields, type CustomerFormValues } from './customer-fields';
-
-// What Chinese company names share says nothing: the distinctive part is what is looked up.
-const distinctive = (name: string) => stripLegalForm(name.trim());
 
 /**
  * A new customer. While the name or the tax ID is typed, customers that look the same are listed above
- * the form (查重), each a link to its page, so a rep finds the existing record before making a second.
+ * the form (查重): the rep's own as links to their pages, another rep's by name, code and owner, so a
+ * rep finds the existing record, or its owner, before making a second.
  */
 export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -24,16 +21,22 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<CustomerFormValues>();
   const name = Form.useWatch('name', form) ?? '';
   const taxId = Form.useWatch('taxId', form) ?? '';
-  const [probe, setProbe] = useState('');
+  // Asked again only when the typing pauses: a query per keystroke would be wasted.
+  const [probe, setProbe] = useState({ name: '', taxId: '' });
   useEffect(() => {
-    const id = setTimeout(() => setProbe(taxId.trim().length === 18 ? taxId.trim() : distinctive(name)), 250);
+    const id = setTimeout(() => setProbe({ name: name.trim(), taxId: taxId.trim() }), 250);
     return () => clearTimeout(id);
   }, [name, taxId]);
 
+  const asked = [...probe.name].length >= 2 || probe.taxId.length === 18;
   const similar = useQuery({
     queryKey: ['customers', 'similar', probe],
-    queryFn: ({ signal }) => listCustomers({ q: probe, limit: 5 }, signal),
-    enabled: [...probe].length >= 2,
+    queryFn: ({ signal }) =>
+      similarCustomers(
+        { name: probe.name || undefined, taxId: probe.taxId.length === 18 ? probe.taxId : undefined },
+        signal,
+      ),
+    enabled: asked,
   });
   const save = useFormSave(form, CUSTOMER_FORM_FIELDS, {
     mutationFn: (values: CustomerFormValues) => {
@@ -50,7 +53,7 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
     },
   });
 
-  const matches = [...probe].length >= 2 ? (similar.data?.items ?? []) : [];
+  const matches = asked ? (similar.data ?? []) : [];
   return (
     <FormModal
       title={t('create.title')}
@@ -69,16 +72,24 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="similar-customers">
                 {matches.map((c) => (
-                  <li key={c.id}>
-                    <Typography.Link
-                      onClick={() => {
-                        onClose();
-                        navigate(`/customers/${c.id}`);
-                      }}
-                    >
-                      {c.name}
-                    </Typography.Link>{' '}
-                    <Typography.Text type="secondary">{c.code}</Typography.Text>
+                  <li key={c.code}>
+                    {c.id !== null ? (
+                      <Typography.Link
+                        onClick={() => {
+                          onClose();
+                          navigate(`/customers/${c.id}`);
+                        }}
+                      >
+                        {c.name}
+                      </Typography.Link>
+                    ) : (
+                      <Typography.Text strong>{c.name}</Typography.Text>
+                    )}{' '}
+                    <Typography.Text type="secondary">
+                      {c.code} · {c.reasons.map((r) => t(`create.reason.${r}`)).join('、')}
+                      {!c.visible &&
+                        ` · ${t('create.hidden', { owner: c.ownerName ?? '—', branch: c.branchName ?? '—' })}`}
+                    </Typography.Text>
                   </li>
                 ))}
               </ul>

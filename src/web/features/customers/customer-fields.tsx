@@ -37,6 +37,21 @@ export function CustomerFields() {
       >
         <Input maxLength={200} />
       </Form.Item>
+      {/* Beside the name: the two are what 查重 looks at while the form is filled in. */}
+      <Form.Item
+        name="taxId"
+        label={t('view360.taxId')}
+        rules={[
+          {
+            validator: (_rule, value: string | null | undefined) =>
+              !value || isValidUnifiedCreditCode(value.trim().toUpperCase())
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('edit.taxIdInvalid'))),
+          },
+        ]}
+      >
+        <Input maxLength={18} />
+      </Form.Item>
       <Form.Item name="shortName" label={t('edit.shortName')}>
         <Input maxLength={100} />
       </Form.Item>
@@ -60,20 +75,6 @@ export function CustomerFields() {
       </Form.Item>
       <Form.Item name="address" label={t('view360.address')}>
         <Input maxLength={300} />
-      </Form.Item>
-      <Form.Item
-        name="taxId"
-        label={t('view360.taxId')}
-        rules={[
-          {
-            validator: (_rule, value: string | null | undefined) =>
-              !value || isValidUnifiedCreditCode(value.trim().toUpperCase())
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('edit.taxIdInvalid'))),
-          },
-        ]}
-      >
-        <Input maxLength={18} />
       </Form.Item>
       <Form.Item name="tags" label={t('customers.tags')}>
         <Select aria-label={t('customers.tags')} mode="tags" tokenSeparators={[',', '，']} />

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_tax_id_idx" ON "customers" USING btree ("workspace_id","tax_id") WHERE "customers"."tax_id" is not null;

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '../../../db/testing';
+import { createTestApp, type TestApp, type TestUser } from '../../testing';
+
+const drivers = await testDrivers();
+const TAX_ID = '91350100M000100Y43';
+
+describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
+  let t: TestApp;
+  let mine: number;
+  let theirs: number;
+  const create = async (user: TestUser, payload: object) => {
+    const res = await t.as(user, { method: 'POST', url: '/api/v1/customers', payload });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as number;
+  };
+  const similar = async (user: TestUser, query: Record<string, string>) => {
+    const res = await t.as(user, {
+      method: 'GET',
+      url: `/api/v1/customers/similar?${new URLSearchParams(query)}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      id: number | null;
+      code: string;
+      name: string;
+      visible: boolean;
+      reasons: string[];
+    }[];
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const { sales, salesNorth } = t.fx.users;
+    mine = await create(sales, { name: '福州闽江化工股份有限公司', code: 'MJ-1' });
+    theirs = await create(salesNorth, { name: '厦门鹭岛精密机械有限公司', code: 'LD-1', taxId: TAX_ID });
+    await t.as(salesNorth, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { customerId: theirs, name: '陈静', phones: ['0592-5551234'] },
+    });
+    const gone = await create(sales, { name: '厦门鹭岛精密机械(旧)有限公司', code: 'LD-OLD' });
+    await t.as(sales, { method: 'DELETE', url: `/api/v1/customers/${gone}` });
+  });
+  afterAll(() => t.close());
+
+  it('finds another rep’s customer by tax ID, phone and name, naming it without an id', async () => {
+    const { sales } = t.fx.users;
+    const found = await similar(sales, {
+      name: '厦门鹭岛精密机械股份有限公司', // another legal form of the same company
+      taxId: TAX_ID.toLowerCase(),
+      phone: '0592 555 1234',
+    });
+    expect(found).toEqual([
+      {
+        id: null,
+        code: 'LD-1',
+        name: '厦门鹭岛精密机械有限公司',
+        ownerName: 'salesNorth',
+        branchName: '华北分公司',
+        visible: false,
+        reasons: ['taxId', 'phone', 'name'],
+      },
+    ]); // the deleted look-alike is left out
+    // Its owner sees the same customer with its id.
+    const own = await similar(t.fx.users.salesNorth, { taxId: TAX_ID });
+    expect(own).toMatchObject([{ id: theirs, visible: true, reasons: ['taxId'] }]);
+  });
+
+  it('gives the id of a customer the caller may see, and finds names by their distinctive part', async () => {
+    const found = await similar(t.fx.users.sales, { name: '闽江化工有限公司' });
+    expect(found).toMatchObject([{ id: mine, code: 'MJ-1', visible: true, reasons: ['name'] }]);
+  });
+
+  it('finds nothing for a legal form alone, a bad tax ID, a short phone, or another workspace', async () => {
+    const { sales, otherSales } = t.fx.users;
+    expect(await similar(sales, { name: '有限公司' })).toEqual([]);
+    expect(await similar(sales, { taxId: '91350100M000100Y44' })).toEqual([]); // check digit wrong
+    expect(await similar(sales, { phone: '1234' })).toEqual([]);
+    expect(await similar(otherSales, { name: '厦门鹭岛精密机械有限公司', taxId: TAX_ID })).toEqual([]);
+  });
+});
