@@ -315,6 +315,20 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 3, name: focused, exact: true }).waitFor();
 
+    // A call logged from a list row: the row's customer is filled in; Enter saves.
+    await page.goto(`${kehu.url}/customers?owner=me`);
+    const row = page.locator('.ant-table-row').first();
+    const rowName = (await row.locator('td').nth(1).innerText()).trim();
+    await row.getByRole('button', { name: /记录接触/ }).click();
+    await expect.poll(() => page.getByRole('dialog').getByLabel('客户').inputValue()).toBe(rowName);
+    await page.getByLabel('摘要').fill('列表中记录的电话');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await row.getByRole('link', { name: rowName }).click();
+    await expect
+      .poll(() => page.locator('[data-testid=timeline-entry]').first().innerText())
+      .toContain('列表中记录的电话');
+
     // A new customer: a name like an existing one lists it first (查重); an invalid tax ID is refused at
     // the field before anything is sent; then the new customer's page opens.
     await page.goto(`${kehu.url}/customers?owner=me`);

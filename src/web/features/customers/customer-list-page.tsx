@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MessageOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
+import { useLogTouch } from '../activities/log-touch';
 import { viewQueryOf } from '../saved-views/saved-views-api';
 import { ViewsBar } from '../saved-views/views-bar';
 import { type CustomerSummary, listCustomers } from './customer-api';
@@ -31,6 +32,7 @@ export default function CustomerListPage() {
   })}`;
   const open = (c: CustomerSummary) => navigate(`/customers/${c.id}`);
   const [creating, setCreating] = useState(false);
+  const logTouch = useLogTouch();
   return (
     <>
       <KeysetListPage<CustomerSummary>
@@ -114,6 +116,25 @@ export default function CustomerListPage() {
             width: 170,
             sorter: true,
             render: (v: string) => formatDateTime(v, locale),
+          },
+          {
+            title: t('logTouch.button'),
+            key: 'logTouch',
+            width: 72,
+            fixed: 'right',
+            render: (_, c) => (
+              <Button
+                size="small"
+                type="text"
+                icon={<MessageOutlined />}
+                aria-label={`${t('logTouch.button')}: ${c.name}`}
+                title={t('logTouch.button')}
+                onClick={(e) => {
+                  e.stopPropagation(); // the row's own click opens the customer
+                  logTouch({ id: c.id, name: c.name });
+                }}
+              />
+            ),
           },
         ]}
       />
