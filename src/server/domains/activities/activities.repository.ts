@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { selectPageAsJson } from '../../../db/json-rows';
+import { numberedPage, selectPageAsJson } from '../../../db/json-rows';
 import { qualified } from '../../../db/qualified';
 import { activities, activityContacts, customers } from '../../../db/schema';
 import type { ActivityListQuery } from '../../../shared/activities/activity.schema';
@@ -32,8 +32,13 @@ const withContactIds = <T extends { contactIds: unknown[] | null }>(row: T) => (
 
 /** A timestamptz as PostgreSQL prints it, e.g. `2025-03-01 01:30:00.123456+00`. */
 
-/** Newest first, with a cursor of (occurred_at as SQL text for full precision, id). */
-const newestFirst = [desc(activities.occurredAt), desc(activities.id)];
+/**
+ * Newest first, with a cursor of (occurred_at as SQL text for full precision, id); in the order
+ * activities_time_idx and activities_customer_time_idx hold (DESC NULLS LAST). A plain DESC means NULLS
+ * FIRST, which those indexes cannot give even on NOT NULL columns: PostgreSQL then reads and sorts every
+ * touch of the workspace for one page.
+ */
+const newestFirst = [sql`${activities.occurredAt} desc nulls last`, sql`${activities.id} desc nulls last`];
 
 /** The latest live touches of a customer, newest first (for the customer 360 view and timeline). */
 export async function recentActivitiesOfCustomer(
@@ -178,14 +183,13 @@ export function createActivitiesRepository(db: Db) {
       }
       // One statement, its rows as one JSON value: the customer join the access filter needs anyway also
       // names each row's customer.
-      const page = db
+      const limited = db
         .select({
           ...activityColumns,
           contactIds: contactIdsSql.as('contact_ids'),
           customerName: sql<string>`${customers.name}`.as('customer_name'),
           customerCode: sql<string>`${customers.code}`.as('customer_code'),
           sortKey: sql<string>`(${activities.occurredAt})::text`.as('sort_key'),
-          rn: sql<number>`row_number() over (order by ${sql.join(newestFirst, sql`, `)})`.as('rn'),
         })
         .from(activities)
         .innerJoin(
@@ -195,6 +199,7 @@ export function createActivitiesRepository(db: Db) {
         .where(and(...conds))
         .orderBy(...newestFirst)
         .limit(query.limit + 1);
+      const page = numberedPage(limited, 'occurred_at desc, id desc');
       const rows = await selectPageAsJson(db, activityColumns, page, [
         'contact_ids',
         'customer_name',

@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { jsonArrayOf, reviveRows, selectPageAsJson } from '../../../db/json-rows';
+import { jsonArrayOf, numberedPage, reviveRows, selectPageAsJson } from '../../../db/json-rows';
 import type { Param } from '../../../db/plan-cache';
 import { contacts, customers } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -201,12 +201,11 @@ export function createContactsRepository(db: Db) {
       }
       // One statement, its rows as one JSON value: the customer join the access filter needs anyway also
       // names each row's customer.
-      const page = db
+      const limited = db
         .select({
           ...contactColumns,
           customerName: sql<string>`${customers.name}`.as('customer_name'),
           customerCode: sql<string>`${customers.code}`.as('customer_code'),
-          rn: sql<number>`row_number() over (order by ${asc(contacts.id)})`.as('rn'),
         })
         .from(contacts)
         .innerJoin(
@@ -216,6 +215,7 @@ export function createContactsRepository(db: Db) {
         .where(and(...conds))
         .orderBy(asc(contacts.id))
         .limit(query.limit + 1);
+      const page = numberedPage(limited, 'id');
       const rows = (await selectPageAsJson(db, contactColumns, page, ['customer_name', 'customer_code'])).map(
         ({ customer_name, customer_code, ...row }) => ({
           ...row,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { selectPageAsJson } from '../../../db/json-rows';
+import { numberedPage, selectPageAsJson } from '../../../db/json-rows';
 import { type Param, queryText } from '../../../db/plan-cache';
 import { customers, orderLines, orders, products } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -31,6 +31,13 @@ export type StoredLine = Omit<OrderLine, 'productCode' | 'productName' | 'produc
 export type NewLine = Omit<typeof orderLines.$inferInsert, 'workspaceId' | 'orderId' | 'lineNo'>;
 
 const liveOrder = (workspaceId: number) => and(eq(orders.workspaceId, workspaceId), isNull(orders.deletedAt));
+
+/**
+ * Newest first, as orders_date_idx and orders_customer_date_idx hold them (DESC NULLS LAST). A plain DESC
+ * means NULLS FIRST, which those indexes cannot give even on NOT NULL columns: PostgreSQL then reads and
+ * sorts every order of the workspace for one page.
+ */
+const newestFirst = [sql`${orders.orderedAt} desc nulls last`, sql`${orders.id} desc nulls last`];
 
 export function createOrdersRepository(db: Db) {
   return {
@@ -98,16 +105,14 @@ export function createOrdersRepository(db: Db) {
           sql`(${orders.orderedAt}, ${orders.id}) < (cast(${values[0]} as date), cast(${values[1]} as bigint))`,
         );
       }
-      const order = [desc(orders.orderedAt), desc(orders.id)];
       // One statement: the customer join the access filter needs anyway also names each row's customer.
-      const page = db
+      const limited = db
         .select({
           ...pageColumns,
           totalAmount: sql<string>`${orders.totalAmount}::text`.as('total_amount'),
           totalCost: sql<string>`${orders.totalCost}::text`.as('total_cost'),
           customerName: sql<string>`${customers.name}`.as('customer_name'),
           customerCode: sql<string>`${customers.code}`.as('customer_code'),
-          rn: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('rn'),
         })
         .from(orders)
         .innerJoin(
@@ -115,8 +120,9 @@ export function createOrdersRepository(db: Db) {
           and(eq(customers.workspaceId, orders.workspaceId), eq(customers.id, orders.customerId)),
         )
         .where(and(...conds))
-        .orderBy(...order)
+        .orderBy(...newestFirst)
         .limit(query.limit + 1);
+      const page = numberedPage(limited, 'ordered_at desc, id desc');
       const rows = await selectPageAsJson(db, pageColumns, page, [
         'total_amount',
         'total_cost',
@@ -228,6 +234,6 @@ export async function recentOrdersOfCustomer(
     .select(summaryColumns)
     .from(orders)
     .where(and(liveOrder(workspaceId), eq(orders.customerId, customerId)))
-    .orderBy(desc(orders.orderedAt), desc(orders.id))
+    .orderBy(...newestFirst)
     .limit(limit)) as OrderSummary[];
 }
