@@ -195,17 +195,48 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
       (await get<{ subject: string }>(`${kehu.url}/api/v1/activities/${activityId}`, sales)).subject,
     ).toBe(summary);
 
-    // An order: its lines, and a total that is the exact sum of the lines' amounts.
+    // The order list names each order's customer, linking to it, as the API has it.
     await page.goto(`${kehu.url}/orders`);
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'details-order-list-zh');
+    const listed = await get<{
+      items: { orderNo: string; customerId: number; customerName: string; customerCode: string }[];
+    }>(`${kehu.url}/api/v1/orders?limit=20`, sales);
+    const rows = page.locator('.ant-table-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (let i = 0; i < Math.min(5, await rows.count()); i++) {
+      const orderNo = (await rows.nth(i).locator('td').first().innerText()).trim();
+      const api = listed.items.find((o) => o.orderNo === orderNo)!;
+      expect(api, orderNo).toBeDefined();
+      const cell = rows.nth(i).getByTestId('customer-cell');
+      expect(await cell.getByRole('link').innerText()).toBe(api.customerName);
+      expect(await cell.getByRole('link').getAttribute('href')).toBe(`/customers/${api.customerId}`);
+      expect(await cell.innerText()).toContain(api.customerCode);
+    }
+
+    // An order: its lines, each naming its product without a request per product, and a total that is
+    // the exact sum of the lines' amounts.
+    const productReads: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/products\/\d+/.test(r.url())) productReads.push(r.url());
+    });
     await page.locator('.ant-table-row').first().locator('td').first().click();
     await page.waitForURL(/\/orders\/\d+$/);
     const orderId = page.url().split('/').pop();
-    const order = await get<{ totalAmount: string; lines: unknown[]; orderNo: string; status: string }>(
-      `${kehu.url}/api/v1/orders/${orderId}`,
-      sales,
-    );
+    const order = await get<{
+      totalAmount: string;
+      lines: { productId: number | null; productCode: string | null; productName: string | null }[];
+      orderNo: string;
+      status: string;
+    }>(`${kehu.url}/api/v1/orders/${orderId}`, sales);
     await expect.poll(() => page.getByTestId('detail-title').innerText(), SLOW).toBe(order.orderNo);
     await expect.poll(() => page.getByTestId('line-amount').count(), SLOW).toBe(order.lines.length);
+    const named = order.lines.filter((l) => l.productId !== null);
+    expect(named.length).toBeGreaterThan(0); // the demo's orders are of catalogue products
+    expect(await page.getByTestId('line-product').allInnerTexts()).toEqual(
+      named.map((l) => `${l.productCode} ${l.productName}`),
+    );
+    expect(productReads).toEqual([]);
     const amounts = (await page.getByTestId('line-amount').allInnerTexts()).map(cents);
     const total = cents(await page.getByTestId('order-total').innerText());
     expect(total).toBe(amounts.reduce((a, b) => a + b, 0n));

@@ -74,3 +74,12 @@ export function reviveRows<S extends Selection, X extends string = never>(
     return out as RowOf<S> & Record<X, string>;
   });
 }
+
+/**
+ * A page query for `selectPageAsJson` / `pageStatement`: the rows of `limited` (a query with its own ORDER
+ * BY and LIMIT) numbered `rn` in `order`, an ORDER BY over its output columns ('ordered_at desc, id desc').
+ * The numbering runs over the page's rows only: a window inside the limited query makes PostgreSQL number,
+ * and so sort, every matching row whenever no index gives their order.
+ */
+export const numberedPage = (limited: SQLWrapper, order: string): SQL =>
+  sql`select page.*, row_number() over (order by ${sql.raw(order)}) as rn from (${limited}) page`;

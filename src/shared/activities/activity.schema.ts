@@ -39,8 +39,11 @@ export const ActivitySchema = z
   .meta({ id: 'Activity' });
 export type Activity = z.infer<typeof ActivitySchema>;
 
-/** A list row: the activity and the name of its customer. */
-export const ActivityListItemSchema = ActivitySchema.extend({ customerName: z.string() }).meta({
+/** A list row: the activity and the name and code of its customer. */
+export const ActivityListItemSchema = ActivitySchema.extend({
+  customerName: z.string(),
+  customerCode: z.string(),
+}).meta({
   id: 'ActivityListItem',
 });
 

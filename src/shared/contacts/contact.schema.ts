@@ -32,8 +32,11 @@ export const ContactSchema = z
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof ContactSchema>;
 
-/** A list row: the contact and the name of its customer. */
-export const ContactListItemSchema = ContactSchema.extend({ customerName: z.string() }).meta({
+/** A list row: the contact and the name and code of its customer. */
+export const ContactListItemSchema = ContactSchema.extend({
+  customerName: z.string(),
+  customerCode: z.string(),
+}).meta({
   id: 'ContactListItem',
 });
 

@@ -44,6 +44,9 @@ export const OrderLineSchema = z
     unitCost: z.string().nullable(),
     amount: z.string().describe('quantity × unitPrice, rounded half-up to cents'),
     cost: z.string().nullable().describe('quantity × unitCost, rounded half-up to cents'),
+    productCode: z.string().nullable().describe("The product's code now; null when the line has no product"),
+    productName: z.string().nullable().describe("The product's name now; null when the line has no product"),
+    productUnit: z.string().nullable().describe("The product's unit now; null when the line has no product"),
   })
   .meta({ id: 'OrderLine' });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
@@ -68,6 +71,13 @@ export const OrderSummarySchema = z
   })
   .meta({ id: 'OrderSummary' });
 export type OrderSummary = z.infer<typeof OrderSummarySchema>;
+
+/** A list row: the order and the name and code of its customer. */
+export const OrderListItemSchema = OrderSummarySchema.extend({
+  customerName: z.string(),
+  customerCode: z.string(),
+}).meta({ id: 'OrderListItem' });
+export type OrderListItem = z.infer<typeof OrderListItemSchema>;
 
 export const OrderSchema = OrderSummarySchema.extend({ lines: z.array(OrderLineSchema) }).meta({
   id: 'Order',

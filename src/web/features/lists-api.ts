@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ActivityListItemSchema } from '../../shared/activities/activity.schema';
 import type { ContactListItemSchema } from '../../shared/contacts/contact.schema';
-import type { OrderSummarySchema } from '../../shared/orders/order.schema';
+import type { OrderListItemSchema } from '../../shared/orders/order.schema';
 import type { ProductSchema } from '../../shared/products/product.schema';
 import { api, queryString } from '../lib/api';
 import type { Page, Wire } from '../lib/wire';
@@ -10,7 +10,7 @@ import type { ListParams } from '../ui/keyset-list-page';
 export type ContactRow = Wire<z.infer<typeof ContactListItemSchema>>;
 export type ActivityRow = Wire<z.infer<typeof ActivityListItemSchema>>;
 export type ProductRow = Wire<z.infer<typeof ProductSchema>>;
-export type OrderRow = Wire<z.infer<typeof OrderSummarySchema>>;
+export type OrderRow = Wire<z.infer<typeof OrderListItemSchema>>;
 
 const list =
   <T>(path: string) =>

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { numberedPage, selectPageAsJson } from '../../../db/json-rows';
 import { qualified } from '../../../db/qualified';
 import { activities, activityContacts, customers } from '../../../db/schema';
 import type { ActivityListQuery } from '../../../shared/activities/activity.schema';
@@ -31,8 +32,13 @@ const withContactIds = <T extends { contactIds: unknown[] | null }>(row: T) => (
 
 /** A timestamptz as PostgreSQL prints it, e.g. `2025-03-01 01:30:00.123456+00`. */
 
-/** Newest first, with a cursor of (occurred_at as SQL text for full precision, id). */
-const newestFirst = [desc(activities.occurredAt), desc(activities.id)];
+/**
+ * Newest first, with a cursor of (occurred_at as SQL text for full precision, id); in the order
+ * activities_time_idx and activities_customer_time_idx hold (DESC NULLS LAST). A plain DESC means NULLS
+ * FIRST, which those indexes cannot give even on NOT NULL columns: PostgreSQL then reads and sorts every
+ * touch of the workspace for one page.
+ */
+const newestFirst = [sql`${activities.occurredAt} desc nulls last`, sql`${activities.id} desc nulls last`];
 
 /** The latest live touches of a customer, newest first (for the customer 360 view and timeline). */
 export async function recentActivitiesOfCustomer(
@@ -175,12 +181,15 @@ export function createActivitiesRepository(db: Db) {
           sql`(${activities.occurredAt}, ${activities.id}) < (cast(${values[0]} as timestamptz), ${values[1]})`,
         );
       }
-      const rows = await db
+      // One statement, its rows as one JSON value: the customer join the access filter needs anyway also
+      // names each row's customer.
+      const limited = db
         .select({
           ...activityColumns,
-          contactIds: contactIdsSql,
-          customerName: customers.name,
-          sortKey: sql<string>`(${activities.occurredAt})::text`,
+          contactIds: contactIdsSql.as('contact_ids'),
+          customerName: sql<string>`${customers.name}`.as('customer_name'),
+          customerCode: sql<string>`${customers.code}`.as('customer_code'),
+          sortKey: sql<string>`(${activities.occurredAt})::text`.as('sort_key'),
         })
         .from(activities)
         .innerJoin(
@@ -190,12 +199,23 @@ export function createActivitiesRepository(db: Db) {
         .where(and(...conds))
         .orderBy(...newestFirst)
         .limit(query.limit + 1);
+      const page = numberedPage(limited, 'occurred_at desc, id desc');
+      const rows = await selectPageAsJson(db, activityColumns, page, [
+        'contact_ids',
+        'customer_name',
+        'customer_code',
+        'sort_key',
+      ]);
       const more = rows.length > query.limit;
-      const page = more ? rows.slice(0, query.limit) : rows;
-      const last = page[page.length - 1];
+      const items = more ? rows.slice(0, query.limit) : rows;
+      const last = items[items.length - 1];
       return {
-        items: page.map(({ sortKey: _k, ...row }) => withContactIds(row)),
-        nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null,
+        items: items.map(({ contact_ids, customer_name, customer_code, sort_key: _k, ...row }) => ({
+          ...withContactIds({ ...row, contactIds: contact_ids as unknown as unknown[] | null }),
+          customerName: customer_name,
+          customerCode: customer_code,
+        })),
+        nextCursor: more && last ? encodeCursor([last.sort_key, last.id]) : null,
       };
     },
   };

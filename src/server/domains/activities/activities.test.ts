@@ -155,6 +155,57 @@ describe.each(drivers)('activities over HTTP on %s', (kind) => {
     expect((await call('sales', 'GET', '/api/v1/activities?type=fax')).statusCode).toBe(422);
   });
 
+  it('names each row’s customer, and nothing of a customer the caller may not see', async () => {
+    const mine = (await call('sales', 'POST', '/api/v1/customers', { name: '无锡名称测试有限公司' })).json();
+    const theirs = (await call('salesNorth', 'POST', '/api/v1/customers', { name: '北方保密客户' })).json();
+    const who = (
+      await call('sales', 'POST', '/api/v1/contacts', { customerId: mine.id, name: '赵六' })
+    ).json();
+    const touch = (user: UserKey, customerId: number, subject: string, contactIds: number[] = []) =>
+      call(user, 'POST', '/api/v1/activities', { customerId, type: 'visit', subject, contactIds });
+    await touch('sales', mine.id, '拜访甲', [who.id]);
+    await touch('salesNorth', theirs.id, '拜访乙');
+    type Row = {
+      id: number;
+      subject: string;
+      customerId: number;
+      customerName: string;
+      customerCode: string;
+      contactIds: number[];
+    };
+    const rows = async (user: UserKey, query = '') =>
+      (await call(user, 'GET', `/api/v1/activities?limit=100${query}`)).json().items as Row[];
+    const sales = await rows('sales');
+    const names = new Map<number, { name: string; code: string }>();
+    for (const r of sales) {
+      if (!names.has(r.customerId))
+        names.set(r.customerId, (await call('admin', 'GET', `/api/v1/customers/${r.customerId}`)).json());
+      const c = names.get(r.customerId)!;
+      expect([r.subject, r.customerName, r.customerCode]).toEqual([r.subject, c.name, c.code]);
+    }
+    expect(sales.find((r) => r.subject === '拜访甲')).toEqual(
+      expect.objectContaining({
+        customerName: '无锡名称测试有限公司',
+        customerCode: mine.code,
+        contactIds: [who.id],
+      }),
+    );
+    expect(JSON.stringify(sales)).not.toContain('北方保密客户');
+    expect(JSON.stringify(sales)).not.toContain(theirs.code);
+    const north = await rows('salesNorth');
+    expect(north.map((r) => [r.subject, r.customerName, r.customerCode, r.contactIds])).toEqual([
+      ['拜访乙', '北方保密客户', theirs.code, []],
+    ]);
+    expect(await rows('salesNorth', `&customerId=${mine.id}`)).toEqual([]);
+    expect(await rows('otherSales')).toEqual([]);
+    const ofCustomer = await call('service', 'GET', `/api/v1/customers/${theirs.id}/activities`);
+    expect(ofCustomer.json().items).toMatchObject([{ subject: '拜访乙', customerName: '北方保密客户' }]);
+    // A list row is the touch as read alone, plus its customer's name and code.
+    const one = sales.find((r) => r.subject === '拜访甲')!;
+    const { customerName: _n, customerCode: _c, ...touchOnly } = one;
+    expect((await call('sales', 'GET', `/api/v1/activities/${one.id}`)).json()).toEqual(touchOnly);
+  });
+
   it('lists the touches one contact took part in, to those who may see its customer', async () => {
     const cust = (await call('sales', 'POST', '/api/v1/customers', { name: 'Contact Filter Co' })).json().id;
     const [li, wang] = await Promise.all(

@@ -146,6 +146,52 @@ describe.each(drivers)('contacts over HTTP on %s', (kind) => {
     expect((await call('sales', 'GET', '/api/v1/contacts?cursor=zzz')).statusCode).toBe(422);
   });
 
+  it('names each row’s customer, and nothing of a customer the caller may not see', async () => {
+    const mine = (await call('sales', 'POST', '/api/v1/customers', { name: '苏州名称测试有限公司' })).json();
+    const theirs = (await call('salesNorth', 'POST', '/api/v1/customers', { name: '北方保密客户' })).json();
+    await call('sales', 'POST', '/api/v1/contacts', { customerId: mine.id, name: '名称甲' });
+    await call('salesNorth', 'POST', '/api/v1/contacts', { customerId: theirs.id, name: '名称乙' });
+    type Row = { name: string; customerId: number; customerName: string; customerCode: string };
+    const rows = async (user: UserKey, query = '') =>
+      (await call(user, 'GET', `/api/v1/contacts?limit=100${query}`)).json().items as Row[];
+    const customerOf = new Map<number, { name: string; code: string }>();
+    const check = async (items: Row[]) => {
+      for (const r of items) {
+        if (!customerOf.has(r.customerId))
+          customerOf.set(
+            r.customerId,
+            (await call('admin', 'GET', `/api/v1/customers/${r.customerId}`)).json(),
+          );
+        const c = customerOf.get(r.customerId)!;
+        expect([r.name, r.customerName, r.customerCode]).toEqual([r.name, c.name, c.code]);
+      }
+    };
+    const sales = await rows('sales');
+    await check(sales);
+    expect(sales.find((r) => r.name === '名称甲')).toMatchObject({
+      customerName: '苏州名称测试有限公司',
+      customerCode: mine.code,
+    });
+    expect(JSON.stringify(sales)).not.toContain('北方保密客户');
+    expect(JSON.stringify(sales)).not.toContain(theirs.code);
+    const north = await rows('salesNorth');
+    expect(north.map((r) => [r.name, r.customerName, r.customerCode])).toEqual([
+      ['名称乙', '北方保密客户', theirs.code],
+    ]);
+    expect(await rows('salesNorth', `&customerId=${mine.id}`)).toEqual([]);
+    expect(await rows('otherAdmin')).toEqual([]);
+    const all = await rows('admin');
+    await check(all);
+    expect(all.map((r) => r.name)).toEqual(expect.arrayContaining(['名称甲', '名称乙']));
+    const ofCustomer = await call('service', 'GET', `/api/v1/customers/${theirs.id}/contacts`);
+    expect(ofCustomer.json().items).toMatchObject([{ name: '名称乙', customerCode: theirs.code }]);
+    // A list row is the contact as read alone, plus its customer's name and code.
+    const { customerName: _n, customerCode: _c, ...contactOnly } = ofCustomer.json().items[0];
+    expect((await call('salesNorth', 'GET', `/api/v1/contacts/${contactOnly.id}`)).json()).toEqual(
+      contactOnly,
+    );
+  });
+
   it('soft-deletes and restores a contact', async () => {
     const c = (await create({ name: 'Gone Contact' })).json();
     const stale = await call('sales', 'DELETE', `/api/v1/contacts/${c.id}?version=9`);

@@ -12,6 +12,7 @@ describe.each(drivers)('order lists and customer totals on %s', (kind) => {
   let ws: number;
   let a: number; // the customer with a history
   let b: number; // a neighbour whose orders must not count
+  let c: number; // another rep's customer, out of sight of sales
   const ids: Record<string, number> = {};
 
   const post = (path: string, payload: Json) =>
@@ -53,6 +54,8 @@ describe.each(drivers)('order lists and customer totals on %s', (kind) => {
     await addOrder('B-1', b, '2026-06-30', '999999999999.99');
     await addOrder('B-2', b, '2026-06-30', '999999999999.99');
     await addOrder('B-3', b, '2026-06-29', '0.01');
+    c = (await post('/customers', { name: '客户丙（保密）', ownerId: t.fx.users.sales2.userId })).json().id;
+    await addOrder('C-HIDDEN', c, '2026-06-30', '5.00');
   });
   afterAll(() => t.close());
 
@@ -97,6 +100,51 @@ describe.each(drivers)('order lists and customer totals on %s', (kind) => {
     } while (cursor);
     expect(seen).toEqual(['B-2', 'B-1', 'A-TODAY', 'B-3', 'A-CANCELLED', 'A-EDGE-IN', 'A-EDGE-OUT', 'A-OLD']);
     expect((await get('/orders?cursor=e30')).statusCode).toBe(422);
+  });
+
+  it('names each row’s customer, and only customers the caller may see', async () => {
+    const code = async (id: number) => (await get(`/customers/${id}`, 'admin')).json().code as string;
+    const [codeA, codeB, codeC] = [await code(a), await code(b), await code(c)];
+    expect(new Set([codeA, codeB, codeC]).size).toBe(3);
+    const rows = async (user: keyof TestApp['fx']['users'], url = '/orders?limit=100') =>
+      ((await get(url, user)).json().items as Json[]).map((o) => [
+        o.orderNo,
+        o.customerId,
+        o.customerName,
+        o.customerCode,
+      ]);
+    const sales = await rows('sales');
+    expect(sales.slice(0, 3)).toEqual([
+      ['B-2', b, '客户乙', codeB],
+      ['B-1', b, '客户乙', codeB],
+      ['A-TODAY', a, '客户甲', codeA],
+    ]);
+    expect(sales).toHaveLength(8);
+    for (const [, customerId, name, code] of sales) {
+      expect([customerId, name, code]).toEqual(
+        customerId === a ? [a, '客户甲', codeA] : [b, '客户乙', codeB],
+      );
+    }
+    // the rep who owns 客户丙 sees its order and its name, nothing of the others
+    expect(await rows('sales2')).toEqual([['C-HIDDEN', c, '客户丙（保密）', codeC]]);
+    const hiddenFromSales = JSON.stringify((await get('/orders?limit=100')).json());
+    expect(hiddenFromSales).not.toContain('客户丙');
+    expect(hiddenFromSales).not.toContain(codeC);
+    expect(await rows('sales', `/orders?customerId=${c}`)).toEqual([]);
+    expect(await rows('salesNorth')).toEqual([]);
+    expect(await rows('otherAdmin')).toEqual([]);
+    // the branch manager sees all three; the customer's own list names it too
+    expect((await rows('manager')).filter((r) => r[0] === 'C-HIDDEN')).toEqual([
+      ['C-HIDDEN', c, '客户丙（保密）', codeC],
+    ]);
+    expect(await rows('sales', `/customers/${a}/orders?limit=1`)).toEqual([['A-TODAY', a, '客户甲', codeA]]);
+    // the totals stay exact decimal strings on the page
+    const b2 = ((await get('/orders?limit=1')).json().items as Json[])[0];
+    expect(b2).toMatchObject({ totalAmount: '999999999999.99', totalCost: null, status: 'confirmed' });
+    // A list row is the order as read alone, without its lines, plus its customer's name and code.
+    const { customerName: _n, customerCode: _c, ...orderOnly } = b2!;
+    const { lines: _l, ...read } = (await get(`/orders/${b2!.id}`)).json();
+    expect(orderOnly).toEqual(read);
   });
 
   it('filters by customer, status, date range and order number', async () => {

@@ -1,11 +1,17 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { numberedPage, selectPageAsJson } from '../../../db/json-rows';
 import { type Param, queryText } from '../../../db/plan-cache';
-import { customers, orderLines, orders } from '../../../db/schema';
+import { customers, orderLines, orders, products } from '../../../db/schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
 import type { MonthlyRevenue } from '../../../shared/customers/customer360.schema';
-import type { OrderListQuery, OrderSummary } from '../../../shared/orders/order.schema';
+import type {
+  OrderLine,
+  OrderListItem,
+  OrderListQuery,
+  OrderSummary,
+} from '../../../shared/orders/order.schema';
 import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
 
@@ -15,10 +21,23 @@ export type Conn = Pick<Db, 'select'>;
 
 const { workspaceId: _ws, ...summaryColumns } = getTableColumns(orders);
 const { workspaceId: _lw, orderId: _o, ...lineColumns } = getTableColumns(orderLines);
+// A list page comes as one JSON value, which would turn numeric into inexact JSON numbers: the totals
+// travel as text instead.
+const { totalAmount: _ta, totalCost: _tc, ...pageColumns } = summaryColumns;
+
+/** What a line stores, without the product's current code, name and unit (the audit log keeps this). */
+export type StoredLine = Omit<OrderLine, 'productCode' | 'productName' | 'productUnit'>;
 
 export type NewLine = Omit<typeof orderLines.$inferInsert, 'workspaceId' | 'orderId' | 'lineNo'>;
 
 const liveOrder = (workspaceId: number) => and(eq(orders.workspaceId, workspaceId), isNull(orders.deletedAt));
+
+/**
+ * Newest first, as orders_date_idx and orders_customer_date_idx hold them (DESC NULLS LAST). A plain DESC
+ * means NULLS FIRST, which those indexes cannot give even on NOT NULL columns: PostgreSQL then reads and
+ * sorts every order of the workspace for one page.
+ */
+const newestFirst = [sql`${orders.orderedAt} desc nulls last`, sql`${orders.id} desc nulls last`];
 
 export function createOrdersRepository(db: Db) {
   return {
@@ -32,9 +51,19 @@ export function createOrdersRepository(db: Db) {
         .where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, id)));
       const [row] = forUpdate ? await q.for('update') : await q;
       if (!row) return undefined;
-      const lines = await conn
-        .select(lineColumns)
+      // Products are visible to everyone in the workspace: whoever may see the order may see their names.
+      const lines: OrderLine[] = await conn
+        .select({
+          ...lineColumns,
+          productCode: products.code,
+          productName: products.name,
+          productUnit: products.unit,
+        })
         .from(orderLines)
+        .leftJoin(
+          products,
+          and(eq(products.workspaceId, orderLines.workspaceId), eq(products.id, orderLines.productId)),
+        )
         .where(and(eq(orderLines.workspaceId, workspaceId), eq(orderLines.orderId, id)))
         .orderBy(asc(orderLines.lineNo));
       return { ...(row as OrderSummary), lines };
@@ -76,18 +105,42 @@ export function createOrdersRepository(db: Db) {
           sql`(${orders.orderedAt}, ${orders.id}) < (cast(${values[0]} as date), cast(${values[1]} as bigint))`,
         );
       }
-      const rows = (await db
-        .select(summaryColumns)
+      // One statement: the customer join the access filter needs anyway also names each row's customer.
+      const limited = db
+        .select({
+          ...pageColumns,
+          totalAmount: sql<string>`${orders.totalAmount}::text`.as('total_amount'),
+          totalCost: sql<string>`${orders.totalCost}::text`.as('total_cost'),
+          customerName: sql<string>`${customers.name}`.as('customer_name'),
+          customerCode: sql<string>`${customers.code}`.as('customer_code'),
+        })
         .from(orders)
         .innerJoin(
           customers,
           and(eq(customers.workspaceId, orders.workspaceId), eq(customers.id, orders.customerId)),
         )
         .where(and(...conds))
-        .orderBy(desc(orders.orderedAt), desc(orders.id))
-        .limit(query.limit + 1)) as OrderSummary[];
-      const more = rows.length > query.limit;
-      const items = more ? rows.slice(0, query.limit) : rows;
+        .orderBy(...newestFirst)
+        .limit(query.limit + 1);
+      const page = numberedPage(limited, 'ordered_at desc, id desc');
+      const rows = await selectPageAsJson(db, pageColumns, page, [
+        'total_amount',
+        'total_cost',
+        'customer_name',
+        'customer_code',
+      ]);
+      const items: OrderListItem[] = rows.map(
+        ({ total_amount, total_cost, customer_name, customer_code, ...row }) =>
+          ({
+            ...row,
+            totalAmount: total_amount,
+            totalCost: total_cost as string | null,
+            customerName: customer_name,
+            customerCode: customer_code,
+          }) as OrderListItem,
+      );
+      const more = items.length > query.limit;
+      if (more) items.length = query.limit;
       const last = items[items.length - 1];
       return { items, nextCursor: more && last ? encodeCursor([last.orderedAt, last.id]) : null };
     },
@@ -181,6 +234,6 @@ export async function recentOrdersOfCustomer(
     .select(summaryColumns)
     .from(orders)
     .where(and(liveOrder(workspaceId), eq(orders.customerId, customerId)))
-    .orderBy(desc(orders.orderedAt), desc(orders.id))
+    .orderBy(...newestFirst)
     .limit(limit)) as OrderSummary[];
 }

@@ -6,9 +6,9 @@ import {
   CreateOrderSchema,
   CustomerOrderListQuerySchema,
   DeleteOrderQuerySchema,
+  OrderListItemSchema,
   OrderListQuerySchema,
   OrderSchema,
-  OrderSummarySchema,
   UpdateOrderSchema,
 } from '../../../shared/orders/order.schema';
 import { requireActor } from '../../plugins/auth';
@@ -24,9 +24,10 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'List orders of the customers you may see, newest first (keyset pagination)',
+        summary:
+          'List orders of the customers you may see, newest first, each with its customer’s name and code (keyset pagination)',
         querystring: OrderListQuerySchema,
-        response: { 200: listResponse(OrderSummarySchema) },
+        response: { 200: listResponse(OrderListItemSchema) },
       },
     },
     async (request) => service.list(requireActor(request), request.query),
@@ -40,7 +41,7 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A customer's orders, newest first (keyset pagination)",
         params,
         querystring: CustomerOrderListQuerySchema,
-        response: { 200: listResponse(OrderSummarySchema) },
+        response: { 200: listResponse(OrderListItemSchema) },
       },
     },
     async (request) => service.listOfCustomer(requireActor(request), request.params.id, request.query),
@@ -62,7 +63,14 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orders/:id',
-    { schema: { tags, summary: 'An order with its lines', params, response: { 200: OrderSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'An order with its lines, each naming its product (code, name, unit)',
+        params,
+        response: { 200: OrderSchema },
+      },
+    },
     async (request) => service.get(requireActor(request), request.params.id),
   );
 

@@ -10,7 +10,19 @@ import { recordAudit } from '../audit/audit.repository';
 import type { CustomerGateApi } from '../customers/customers.access';
 import { orderErrors } from './orders.errors';
 import { type ProductLookup, priceOrderInput } from './orders.pricing';
-import type { OrdersRepository, Tx } from './orders.repository';
+import type { OrdersRepository, StoredLine, Tx } from './orders.repository';
+
+type ReadOrder = NonNullable<Awaited<ReturnType<OrdersRepository['get']>>>;
+
+/**
+ * The order as stored, for the audit log: without its products' current code, name and unit, which
+ * belong to the products (renaming a product changes no order).
+ */
+const stored = (o: ReadOrder | undefined) =>
+  o && {
+    ...o,
+    lines: o.lines.map(({ productCode: _c, productName: _n, productUnit: _u, ...line }): StoredLine => line),
+  };
 
 /**
  * Orders hang off customers and inherit their access through the customer gate: admin all, manager
@@ -104,7 +116,12 @@ export function createOrdersService(repo: OrdersRepository, gate: CustomerGateAp
           const id = row!.id;
           await repo.replaceLines(tx, actor.workspaceId, id, priced.lines);
           const after = await repo.get(tx, actor.workspaceId, id);
-          await recordAudit(tx, actor, { entity: 'order', entityId: id, action: 'create', after });
+          await recordAudit(tx, actor, {
+            entity: 'order',
+            entityId: id,
+            action: 'create',
+            after: stored(after),
+          });
           return after!;
         }),
       );
@@ -137,7 +154,13 @@ export function createOrdersService(repo: OrdersRepository, gate: CustomerGateAp
           if (!updated.length) throw versionConflict();
           if (priced) await repo.replaceLines(tx, actor.workspaceId, id, priced.lines);
           const after = await repo.get(tx, actor.workspaceId, id);
-          await recordAudit(tx, actor, { entity: 'order', entityId: id, action: 'update', before, after });
+          await recordAudit(tx, actor, {
+            entity: 'order',
+            entityId: id,
+            action: 'update',
+            before: stored(before),
+            after: stored(after),
+          });
           return after!;
         }),
       );
@@ -153,7 +176,13 @@ export function createOrdersService(repo: OrdersRepository, gate: CustomerGateAp
           .set({ deletedAt: new Date(), version: sql`${orders.version} + 1`, updatedAt: new Date() })
           .where(and(eq(orders.workspaceId, actor.workspaceId), eq(orders.id, id)));
         const after = await repo.get(tx, actor.workspaceId, id);
-        await recordAudit(tx, actor, { entity: 'order', entityId: id, action: 'delete', before, after });
+        await recordAudit(tx, actor, {
+          entity: 'order',
+          entityId: id,
+          action: 'delete',
+          before: stored(before),
+          after: stored(after),
+        });
       });
     },
   };

@@ -81,8 +81,19 @@ describe.each(drivers)('orders over HTTP on %s', (kind) => {
         unitCost: '20.00',
         amount: '99.99',
         cost: '60.00',
+        productCode: 'VALVE-50',
+        productName: '球阀 DN50',
+        productUnit: '个',
       },
-      expect.objectContaining({ lineNo: 2, quantity: '0.333', amount: '3.33', cost: '1.85' }),
+      expect.objectContaining({
+        lineNo: 2,
+        quantity: '0.333',
+        amount: '3.33',
+        cost: '1.85',
+        productCode: null,
+        productName: null,
+        productUnit: null,
+      }),
       expect.objectContaining({ lineNo: 3, quantity: '-1.000', amount: '-33.33', cost: '-19.50' }),
     ]);
     const read = await call('sales', 'GET', `/api/v1/orders/${o.id}`);
@@ -91,6 +102,52 @@ describe.each(drivers)('orders over HTTP on %s', (kind) => {
     expect(audit.items).toMatchObject([
       { action: 'create', actorId: t.fx.users.sales.userId, after: { totalAmount: '69.99' } },
     ]);
+    // The audit log keeps what the order stores; the product's name belongs to the product.
+    expect(Object.keys(audit.items[0].after.lines[0]).sort()).toEqual(
+      ['amount', 'cost', 'description', 'lineNo', 'productId', 'quantity', 'unitCost', 'unitPrice'].sort(),
+    );
+  });
+
+  it('names each line’s product as the product is now, in one read of the order', async () => {
+    const pump = (
+      await call('admin', 'POST', '/api/v1/products', { code: 'PUMP-1', name: '离心泵', unit: '台' })
+    ).json();
+    const o = (
+      await call(
+        'sales',
+        'POST',
+        '/api/v1/orders',
+        order({
+          lines: [
+            { productId: pump.id, quantity: '2', unitPrice: '900.00', description: '含安装' },
+            { description: '运费', quantity: '1', unitPrice: '50.00' },
+            { productId: valve.id, quantity: '4', unitPrice: '40.00' },
+          ],
+        }),
+      )
+    ).json();
+    const labels = (body: { lines: Json[] }) =>
+      body.lines.map((l) => [l.productId, l.productCode, l.productName, l.productUnit, l.description]);
+    expect(labels(o)).toEqual([
+      [pump.id, 'PUMP-1', '离心泵', '台', '含安装'],
+      [null, null, null, null, '运费'],
+      [valve.id, 'VALVE-50', '球阀 DN50', '个', null],
+    ]);
+    await call('admin', 'PATCH', `/api/v1/products/${pump.id}`, {
+      version: pump.version,
+      code: 'PUMP-1A',
+      name: '离心泵（新款）',
+      active: false,
+    });
+    // service staff read orders too; an inactive product is still named
+    const read = (await call('service', 'GET', `/api/v1/orders/${o.id}`)).json();
+    expect(labels(read)[0]).toEqual([pump.id, 'PUMP-1A', '离心泵（新款）', '台', '含安装']);
+    expect(read.version).toBe(1); // renaming the product did not change the order
+    for (const user of ['salesNorth', 'otherAdmin'] as const) {
+      const hidden = await call(user, 'GET', `/api/v1/orders/${o.id}`);
+      expect(hidden.statusCode).toBe(404);
+      expect(hidden.body).not.toContain('离心泵');
+    }
   });
 
   it('generates consecutive numbers per order date and keeps ERP numbers as given', async () => {
@@ -264,8 +321,19 @@ describe.each(drivers)('orders over HTTP on %s', (kind) => {
 
   it('publishes the order and product schemas in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const name of ['Order', 'OrderSummary', 'OrderLine', 'CreateOrder', 'Product', 'CreateProduct']) {
+    for (const name of ['Order', 'OrderListItem', 'OrderLine', 'CreateOrder', 'Product', 'CreateProduct']) {
       expect(doc.components.schemas[name], name).toBeDefined();
+    }
+    const { schemas } = doc.components;
+    expect(Object.keys(schemas.OrderListItem.properties)).toEqual(
+      expect.arrayContaining(['customerId', 'customerName', 'customerCode', 'totalAmount']),
+    );
+    expect(Object.keys(schemas.OrderLine.properties)).toEqual(
+      expect.arrayContaining(['productId', 'productCode', 'productName', 'productUnit']),
+    );
+    for (const list of ['/api/v1/orders', '/api/v1/customers/{id}/orders']) {
+      const ok = doc.paths[list].get.responses['200'].content['application/json'].schema;
+      expect(JSON.stringify(ok), list).toContain('OrderListItem');
     }
     expect(doc.paths['/api/v1/customers/{id}/orders']).toBeDefined();
   });

@@ -155,7 +155,11 @@ describe.each(drivers)('timeline and 360 view on %s', (kind) => {
     expect(v.profile).toEqual(await get(`/api/v1/customers/${customerId}`));
     expect(v.profile.budgets).toEqual([{ category: 'visits', amount: '12000.50' }]);
     const contacts = (await get(`/api/v1/customers/${customerId}/contacts`)).items;
-    expect(v.contacts).toEqual(contacts.map(({ customerName: _n, ...c }: { customerName: string }) => c));
+    expect(v.contacts).toEqual(
+      contacts.map(
+        ({ customerName: _n, customerCode: _c, ...c }: { customerName: string; customerCode: string }) => c,
+      ),
+    );
     expect(v.timeline).toEqual((await get(`/api/v1/customers/${customerId}/timeline?limit=20`)).items);
   });
 

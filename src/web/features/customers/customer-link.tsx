@@ -1,5 +1,6 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { CustomerSchema } from '../../../shared/customers/customer.schema';
@@ -28,7 +29,14 @@ export function CustomerLink({ id, icon = false }: { id: number; icon?: boolean 
   );
 }
 
-/** A list's customer column: the customer's name, linking to its 360 page. */
-export const CustomerCell = ({ id, name }: { id: number; name: string }) => (
-  <RowLink to={`/customers/${id}`}>{name}</RowLink>
+/** A list's customer column: the customer's name, linking to its 360 page, and its code when given. */
+export const CustomerCell = ({ id, name, code }: { id: number; name: string; code?: string }) => (
+  <span data-testid="customer-cell">
+    <RowLink to={`/customers/${id}`}>{name}</RowLink>
+    {code && (
+      <div>
+        <Typography.Text type="secondary">{code}</Typography.Text>
+      </div>
+    )}
+  </span>
 );

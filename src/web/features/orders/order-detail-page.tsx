@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -12,7 +12,6 @@ import { DETAIL_COLUMNS, DetailHeader, DetailQuery, Multiline } from '../../ui/d
 import { useMe } from '../auth/session';
 import { CustomerLink } from '../customers/customer-link';
 import { usePeople } from '../people';
-import { getProduct, productKey } from '../products/product-api';
 import { getOrder, type Order, orderKey } from './order-api';
 import { OrderEditForm } from './order-edit';
 import { OrderStatusTag } from './order-status';
@@ -116,49 +115,37 @@ function LinesCard({ order: o }: { order: Order }) {
   const locale = currentLocale();
   const money = (v: string | null) => formatMoney(v, locale, o.currency);
   const wide = Grid.useBreakpoint().sm ?? true;
-  const productIds = [...new Set(o.lines.flatMap((l) => (l.productId === null ? [] : [l.productId])))];
-  const products = useQueries({
-    queries: productIds.map((id) => ({
-      queryKey: productKey(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => getProduct(id, signal),
-      staleTime: 300_000,
-    })),
-  });
-  const productOf = new Map(productIds.map((id, i) => [id, products[i]?.data]));
   // Costs are shown when the lines have them; a total cost only when every line has one.
   const withCost = o.lines.some((l) => l.cost !== null);
   const amount = sumMoney(o.lines.map((l) => l.amount));
   const costs = o.lines.map((l) => l.cost);
   const cost = costs.every((c) => c !== null) ? sumMoney(costs as string[]) : null;
 
-  const productCell = (l: Line, narrow: boolean) => {
-    const p = l.productId === null ? undefined : productOf.get(l.productId);
-    return (
-      <div style={{ minWidth: narrow ? 0 : 140 }}>
-        {l.productId !== null && (
-          <Link to={`/products/${l.productId}`}>{p ? `${p.code} ${p.name}` : `#${l.productId}`}</Link>
-        )}
-        {l.description && (
-          <div>
-            <Typography.Text type={l.productId === null ? undefined : 'secondary'}>
-              {l.description}
-            </Typography.Text>
-          </div>
-        )}
-        {narrow && (
-          <div>
-            <Typography.Text type="secondary">
-              {quantityOf(l)} × {money(l.unitPrice)}
-            </Typography.Text>
-          </div>
-        )}
-      </div>
-    );
-  };
-  const quantityOf = (l: Line) => {
-    const p = l.productId === null ? undefined : productOf.get(l.productId);
-    return `${showQuantity(l.quantity)}${p ? ` ${p.unit}` : ''}`;
-  };
+  // Each line comes with its product's code, name and unit: no request per product.
+  const productCell = (l: Line, narrow: boolean) => (
+    <div style={{ minWidth: narrow ? 0 : 140 }}>
+      {l.productId !== null && (
+        <Link to={`/products/${l.productId}`} data-testid="line-product">
+          {l.productCode === null ? `#${l.productId}` : `${l.productCode} ${l.productName}`}
+        </Link>
+      )}
+      {l.description && (
+        <div>
+          <Typography.Text type={l.productId === null ? undefined : 'secondary'}>
+            {l.description}
+          </Typography.Text>
+        </div>
+      )}
+      {narrow && (
+        <div>
+          <Typography.Text type="secondary">
+            {quantityOf(l)} × {money(l.unitPrice)}
+          </Typography.Text>
+        </div>
+      )}
+    </div>
+  );
+  const quantityOf = (l: Line) => `${showQuantity(l.quantity)}${l.productUnit ? ` ${l.productUnit}` : ''}`;
   const amountColumn = {
     title: t('lists.amount'),
     dataIndex: 'amount',

@@ -5,10 +5,11 @@ import { formatDate, formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
+import { CustomerCell } from '../customers/customer-link';
 import { listOrders, type OrderRow } from '../lists-api';
 import { OrderStatusTag } from './order-status';
 
-/** Orders the user may see, newest first; a row opens the order. */
+/** Orders the user may see, newest first, with the customer of each; a row opens the order. */
 export default function OrderListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -34,6 +35,11 @@ export default function OrderListPage() {
           dataIndex: 'orderNo',
           width: 160,
           render: (v: string, o) => <RowLink to={`/orders/${o.id}`}>{v}</RowLink>,
+        },
+        {
+          title: t('lists.customer'),
+          dataIndex: 'customerName',
+          render: (v: string, o) => <CustomerCell id={o.customerId} name={v} code={o.customerCode} />,
         },
         {
           title: t('lists.orderedAt'),
