@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, webBuildIsStale } from '../src/server/web/web-build';
-import { hasChromium, type KehuServer, launchBrowser, shot, startKehu, watchConsole } from './harness';
+import {
+  hasChromium,
+  type KehuServer,
+  launchBrowser,
+  shot,
+  startKehu,
+  unlabelledControls,
+  watchConsole,
+} from './harness';
 
 const DEMO_PASSWORD = 'kehu-demo';
 
@@ -23,6 +31,43 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+const dropdownsClosed = (page: Page) =>
+  expect.poll(() => openDropdown(page).count(), { timeout: 10_000 }).toBe(0);
+
+/** The text a select of the dialog shows: its chosen option's label, '' when none. */
+const chosen = async (page: Page, label: string) =>
+  (
+    await page
+      .getByRole('dialog')
+      .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
+      .locator('.ant-select')
+      .innerText()
+  ).trim();
+
+/** Opens the dialog's select labelled `label` once no other dropdown is still on screen (closing). */
+async function openSelect(page: Page, label: string) {
+  await dropdownsClosed(page);
+  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  return openDropdown(page).locator('.ant-select-item-option');
+}
+
+/**
+ * Picks `option` in the dialog's select labelled `label`, until the select shows it: on a loaded
+ * machine a click can land while a dropdown is still moving in.
+ */
+async function choose(page: Page, label: string, option: string) {
+  for (let tries = 0; (await chosen(page, label)) !== option; tries++) {
+    if (tries === 5) throw new Error(`could not choose ${option} in ${label}`);
+    const options = await openSelect(page, label);
+    await options
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click({ timeout: 5_000 })
+      .catch(() => page.keyboard.press('Escape'));
+    await dropdownsClosed(page);
+  }
 }
 
 const save = (page: Page) =>
@@ -233,6 +278,115 @@ describe.skipIf(!hasChromium)('the admin pages in Chromium', { timeout: 180_000 
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'admin-custom-field-360');
     expect(problems.filter((p) => !/status of (409|422)/.test(p))).toEqual([]);
+    await context.close();
+  });
+  it('edits a rep’s role, branch and team: their open session gets a manager’s rights at once', async () => {
+    const admin = (await apiLogin(kehu.url, 'admin@kehu.demo'))!;
+    const get = async (path: string, cookie = admin) =>
+      fetch(`${kehu.url}/api/v1${path}`, { headers: { cookie } });
+    const product = (await (await get('/products?limit=1')).json()).items[0];
+    // The rep is signed in before the change, in a browser of their own, and is no manager yet.
+    const repContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const repPage = await repContext.newPage();
+    const repProblems = watchConsole(repPage);
+    await repPage.goto(`${kehu.url}/products/${product.id}`);
+    await signIn(repPage, 'sales3@kehu.demo', DEMO_PASSWORD);
+    await repPage.getByRole('heading', { name: product.name }).waitFor();
+    expect(await repPage.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+    const repCookie = (await apiLogin(kehu.url, 'sales3@kehu.demo'))!;
+    expect((await get(`/audit/product/${product.id}`, repCookie)).status).toBe(403);
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${kehu.url}/admin/users`);
+    await signIn(page, 'admin@kehu.demo', DEMO_PASSWORD);
+    const row = page.getByRole('row', { name: /sales3@kehu\.demo/ });
+    await row.getByText('华东销售部').waitFor();
+    await row.getByRole('button', { name: /^编辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await chosen(page, '团队')).toBe('华东销售部');
+    await choose(page, '角色', '经理');
+    // Another branch drops the old branch's team and offers only the new branch's teams.
+    await choose(page, '分公司', '华北分公司');
+    expect(await chosen(page, '团队')).toBe('');
+    const options = await openSelect(page, '团队');
+    await expect.poll(() => options.allInnerTexts()).toEqual(['华北销售部']);
+    await options.first().click();
+    await expect.poll(() => chosen(page, '团队')).toBe('华北销售部');
+    await dropdownsClosed(page);
+    await shot(page, 'admin-user-edit-form');
+    await save(page);
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/已保存对 .+ 的修改/).waitFor();
+    await row.getByText('华北销售部').waitFor();
+    expect(await row.innerText()).toMatch(/经理[\s\S]*华北分公司[\s\S]*华北销售部/);
+    await shot(page, 'admin-user-edit-saved');
+
+    // The rep's sessions, open since before the change, have a manager's rights now.
+    const me = await (await get('/auth/me', repCookie)).json();
+    const north = (await (await get('/branches')).json()).items.find(
+      (b: { code: string }) => b.code === 'NORTH',
+    );
+    expect(me).toMatchObject({ role: 'manager', branchId: north.id });
+    expect((await get(`/audit/product/${product.id}`, repCookie)).status).toBe(200);
+    await repPage.reload();
+    await repPage.getByRole('button', { name: /编\s*辑/ }).waitFor();
+    await shot(repPage, 'admin-user-edit-manager-sees-edit');
+    expect(repProblems).toEqual([]);
+    await repContext.close();
+
+    // Someone else changes the user while the form is open: a notice, what was typed stays, and it
+    // saves after reloading, keeping the other change.
+    const rep = (await (await get('/users')).json()).items.find(
+      (u: { email: string }) => u.email === 'sales3@kehu.demo',
+    );
+    await row.getByRole('button', { name: /^编辑/ }).click();
+    await dialog.getByLabel('姓名').fill('改名后的经理');
+    expect(await chosen(page, '团队')).toBe('华北销售部');
+    const meanwhile = await fetch(`${kehu.url}/api/v1/users/${rep.id}`, {
+      method: 'PATCH',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: rep.version, teamId: null }),
+    });
+    expect(meanwhile.status).toBe(200);
+    await save(page);
+    await dialog.getByText(/该用户已被他人修改/).waitFor();
+    expect(await dialog.getByLabel('姓名').inputValue()).toBe('改名后的经理');
+    await shot(page, 'admin-user-edit-conflict');
+    await dialog.getByRole('button', { name: /重新加载/ }).click();
+    await expect.poll(() => chosen(page, '团队')).toBe('');
+    expect(await dialog.getByLabel('姓名').inputValue()).toBe('改名后的经理');
+    await save(page);
+    await dialog.waitFor({ state: 'detached' });
+    const after = (await (await get('/users')).json()).items.find((u: { id: number }) => u.id === rep.id);
+    expect(after).toMatchObject({ name: '改名后的经理', role: 'manager', branchId: north.id, teamId: null });
+
+    // The only admin cannot make themselves something else: the refusal sits at the role field.
+    const self = page.getByRole('row', { name: /admin@kehu\.demo/ });
+    await self.getByRole('button', { name: /^编辑/ }).click();
+    await dialog.getByLabel('姓名').waitFor();
+    await choose(page, '角色', '分析员');
+    await save(page);
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '最后一位启用的管理员' }).waitFor();
+    expect(await dialog.getByLabel('角色', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'admin-user-edit-last-admin');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Nor switch themselves off: the switch says why.
+    await self.getByRole('switch').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByRole('alert').filter({ hasText: '最后一位启用的管理员' }).waitFor();
+    await shot(page, 'admin-user-edit-last-admin-switch');
+    expect((await (await get('/auth/me')).json()).role).toBe('admin');
+    // The three 409s it provoked (a stale version, the last admin twice), and nothing else.
+    expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+    expect(problems).toHaveLength(3);
     await context.close();
   });
 });

@@ -34,6 +34,17 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
     zh: '不是有效的 IANA 时区（例如 Asia/Shanghai）。',
   },
   'kehu.unknown_user': { en: 'No such user in this workspace.', zh: '本工作区没有这个用户。' },
+  'kehu.last_admin': {
+    en: 'The last active admin of the workspace must stay an active admin; make another user admin first.',
+    zh: '这是工作区最后一位启用的管理员，不能改为其他角色或停用；请先将另一位用户设为管理员。',
+  },
+  'kehu.branch_required': { en: 'A manager needs a branch.', zh: '经理必须属于一个分公司。' },
+  'kehu.unknown_branch': { en: 'No such branch.', zh: '分公司不存在。' },
+  'kehu.unknown_team': { en: 'No such team.', zh: '团队不存在。' },
+  'kehu.team_not_in_branch': {
+    en: 'This team belongs to another branch; choose a team of the user’s branch.',
+    zh: '该团队属于其他分公司，请选择用户所在分公司的团队。',
+  },
   'kehu.unknown_product': { en: 'No such product.', zh: '没有这个产品。' },
   'kehu.invalid_quantity': {
     en: 'Not a valid quantity (at most 11 digits and 3 decimals).',

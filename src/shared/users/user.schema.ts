@@ -11,6 +11,8 @@ export const UserSchema = z
     name: z.string(),
     role: z.enum(ROLES),
     branchId: z.number().nullable(),
+    /** The team within the branch (teams belong to a branch); null when none. */
+    teamId: z.number().nullable(),
     locale: z.enum(LOCALES).nullable(),
     active: z.boolean(),
     version: z.number(),
@@ -27,6 +29,7 @@ export const CreateUserSchema = z
     name: text(100),
     role: z.enum(ROLES),
     branchId: id.nullish(),
+    teamId: id.nullish(),
     password,
     locale: z.enum(LOCALES).nullish(),
   })
@@ -46,6 +49,8 @@ export const UpdateUserSchema = z
     name: text(100).optional(),
     role: z.enum(ROLES).optional(),
     branchId: id.nullish(),
+    /** A team of the user's branch. Moving to another branch leaves a team of the old one unless a team is given. */
+    teamId: id.nullish(),
     active: z.boolean().optional(),
     version,
   })

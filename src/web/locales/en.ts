@@ -333,6 +333,16 @@ export const en: Messages = {
     noFields: 'No custom fields yet',
     fieldType: { text: 'Text', number: 'Number', date: 'Date', boolean: 'Yes/no', select: 'Select' },
   },
+  userEdit: {
+    button: 'Edit',
+    title: 'Edit {{name}}',
+    team: 'Team',
+    teamHint: 'Choose a branch first, then one of its teams.',
+    takesEffect: 'A new role or branch applies to the user at once, in their current sessions too.',
+    conflict: 'Someone else changed this user. What you typed is kept; reload, then save again.',
+    reload: 'Reload',
+    saved: 'Changes to {{name}} saved.',
+  },
   contactForm: {
     add: 'Add contact',
     newTitle: 'Add a contact',

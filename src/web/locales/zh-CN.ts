@@ -310,6 +310,16 @@ export const zhCN = {
     noFields: '还没有自定义字段',
     fieldType: { text: '文本', number: '数字', date: '日期', boolean: '是/否', select: '下拉选择' },
   },
+  userEdit: {
+    button: '编辑',
+    title: '编辑用户：{{name}}',
+    team: '团队',
+    teamHint: '先选择分公司，再选择其中的团队。',
+    takesEffect: '角色和分公司的修改对该用户立即生效，包括其已登录的会话。',
+    conflict: '该用户已被他人修改。您填写的内容仍在；重新加载后再保存即可。',
+    reload: '重新加载',
+    saved: '已保存对 {{name}} 的修改。',
+  },
   contactForm: {
     add: '添加联系人',
     newTitle: '添加联系人',

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
-import { branches, teams, users } from '../../../db/schema';
+import { branches, teams, users, workspaces } from '../../../db/schema';
 import { canManageUsers } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { ResetPassword, UpdateUser } from '../../../shared/users/user.schema';
@@ -9,8 +9,9 @@ import { forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { endUserSessions, revokeUserTokens } from '../auth/auth.repository';
 import { hashPassword } from '../auth/password';
-import { userErrors } from './users.errors';
+import { userErrors, userFieldError } from './users.errors';
 import { type UsersRepository, userColumns } from './users.repository';
+import { checkPlacement } from './users.service';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -29,10 +30,20 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
       const { version, ...fields } = input;
       const role = fields.role ?? existing.role;
       const branchId = fields.branchId === undefined ? existing.branchId : fields.branchId;
-      if (role === 'manager' && !branchId) throw userErrors.error('branch_required');
-      if (branchId && !(await repo.branch(actor.workspaceId, branchId)))
-        throw userErrors.error('unknown_branch');
+      // Moving to another branch leaves the old branch's team, unless a team comes with the move.
+      const teamId =
+        fields.teamId !== undefined ? fields.teamId : branchId === existing.branchId ? existing.teamId : null;
+      await checkPlacement(repo, actor.workspaceId, role, branchId, teamId);
+      const mayLoseAdmin = (fields.role !== undefined && fields.role !== 'admin') || fields.active === false;
       const after = await db.transaction(async (tx) => {
+        // Changes that may take an admin away queue on the workspace's row, so two admins demoting
+        // each other at once cannot both see the other one still there and leave nobody.
+        if (mayLoseAdmin)
+          await tx
+            .select({ id: workspaces.id })
+            .from(workspaces)
+            .where(eq(workspaces.id, actor.workspaceId))
+            .for('update');
         const where = and(eq(users.workspaceId, actor.workspaceId), eq(users.id, userId));
         const [before] = await tx.select(userColumns).from(users).where(where).for('update');
         if (!before) throw notFound();
@@ -52,11 +63,12 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
               ),
             )
             .limit(1);
-          if (!other) throw userErrors.error('last_admin');
+          // The refusal sits at the field that asked for it: the role, or the active switch.
+          if (!other) throw userFieldError('last_admin', role !== 'admin' ? 'role' : 'active');
         }
         const [row] = await tx
           .update(users)
-          .set({ ...fields, branchId, version: sql`${users.version} + 1`, updatedAt: new Date() })
+          .set({ ...fields, branchId, teamId, version: sql`${users.version} + 1`, updatedAt: new Date() })
           .where(where)
           .returning(userColumns);
         await recordAudit(tx, actor, {
@@ -121,7 +133,8 @@ export function createOrgService(repo: UsersRepository, onUserChanged: (userId: 
 
     async createTeam(actor: Actor, input: { branchId: number; name: string }) {
       if (!canManageUsers(actor)) throw forbidden();
-      if (!(await repo.branch(actor.workspaceId, input.branchId))) throw userErrors.error('unknown_branch');
+      if (!(await repo.branch(actor.workspaceId, input.branchId)))
+        throw userFieldError('unknown_branch', 'branchId');
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(teams)

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../errors';
+import { AppError, defineErrors } from '../../errors';
 
 export const userErrors = defineErrors({
   duplicate_email: {
@@ -22,4 +22,20 @@ export const userErrors = defineErrors({
     en: 'A manager needs a branch.',
     zh: '经理必须属于一个分公司。',
   },
+  unknown_team: { status: 422, en: 'No such team.', zh: '团队不存在。' },
+  team_not_in_branch: {
+    status: 422,
+    en: 'The team belongs to another branch.',
+    zh: '该团队属于其他分公司。',
+  },
 });
+
+type UserErrorCode = keyof typeof userErrors.defs;
+
+/**
+ * A user error that belongs to one field of the request: the usual code and detail, plus the field's
+ * own message (`kehu.<code>`, worded in `plugins/validation-messages.ts`) so a form shows it there.
+ */
+export function userFieldError(code: UserErrorCode, field: string): AppError {
+  return new AppError(code, userErrors.defs[code], {}, [{ field, message: `kehu.${code}` }]);
+}

@@ -9,6 +9,7 @@ export const userColumns = {
   name: users.name,
   role: users.role,
   branchId: users.branchId,
+  teamId: users.teamId,
   locale: users.locale,
   active: users.active,
   version: users.version,
@@ -43,6 +44,13 @@ export function createUsersRepository(db: Db) {
         .select()
         .from(branches)
         .where(and(eq(branches.workspaceId, workspaceId), eq(branches.id, branchId)));
+      return row;
+    },
+    async team(workspaceId: number, teamId: number) {
+      const [row] = await db
+        .select({ id: teams.id, branchId: teams.branchId })
+        .from(teams)
+        .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
       return row;
     },
     listTeams(workspaceId: number) {

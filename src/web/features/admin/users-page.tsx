@@ -1,43 +1,55 @@
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/auth/roles';
-import type { CreateUser, ResetPassword } from '../../../shared/users/user.schema';
+import type { CreateUser, ResetPassword, UpdateUser } from '../../../shared/users/user.schema';
+import { ApiError } from '../../lib/api';
 import { useFormSave } from '../../lib/form-errors';
 import { FormModal } from '../../ui/form-modal';
+import { ME_KEY, useMe } from '../auth/session';
 import {
   type Branch,
   createUser,
   listBranches,
+  listTeams,
   listUsers,
   resetPassword,
   setUserActive,
+  type Team,
   type User,
+  updateUser,
 } from './users-api';
 
 const USERS_KEY = ['admin', 'users'] as const;
+const fetchUsers = ({ signal }: { signal?: AbortSignal }) => listUsers(signal);
 
 /**
- * Users of the workspace (admin): who they are, their role and branch; create, set a new password,
- * deactivate (after a confirmation: their sessions and API tokens end) and reactivate.
+ * Users of the workspace (admin): who they are, their role, branch and team; create, edit (name, role,
+ * branch, team), set a new password, deactivate (after a confirmation: their sessions and API tokens
+ * end) and reactivate.
  */
 export default function UsersPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: USERS_KEY, queryFn: ({ signal }) => listUsers(signal) });
+  const me = useMe();
+  const users = useQuery({ queryKey: USERS_KEY, queryFn: fetchUsers });
   const branches = useQuery({
     queryKey: ['admin', 'branches'],
     queryFn: ({ signal }) => listBranches(signal),
   });
+  const teams = useQuery({ queryKey: ['admin', 'teams'], queryFn: ({ signal }) => listTeams(signal) });
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const toggle = useMutation({
     mutationFn: ({ user, active }: { user: User; active: boolean }) => setUserActive(user, active),
     onSettled: () => client.invalidateQueries({ queryKey: USERS_KEY }),
   });
   const branchName = (id: number | null) => branches.data?.items.find((b) => b.id === id)?.name ?? '—';
+  const teamName = (id: number | null) => teams.data?.items.find((x) => x.id === id)?.name ?? '—';
+  const failure = users.error ?? toggle.error;
 
   return (
     <Card
@@ -48,11 +60,16 @@ export default function UsersPage() {
         </Button>
       }
     >
-      {(users.isError || toggle.isError) && (
+      {failure && (
         <Alert
           type="error"
           showIcon
-          title={(users.error ?? toggle.error)?.message}
+          role="alert"
+          title={failure.message}
+          // e.g. why the last admin cannot be deactivated, as the API words it for the `active` field
+          description={
+            failure instanceof ApiError ? failure.fields.map((f) => f.message).join(' ') : undefined
+          }
           style={{ marginBottom: 12 }}
         />
       )}
@@ -62,7 +79,7 @@ export default function UsersPage() {
         loading={users.isFetching}
         dataSource={users.data?.items ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 700 }}
+        scroll={{ x: 900 }}
         columns={[
           { title: t('admin.name'), dataIndex: 'name' },
           { title: t('admin.email'), dataIndex: 'email' },
@@ -72,6 +89,7 @@ export default function UsersPage() {
             render: (role: User['role']) => <Tag>{t(`roles.${role}`)}</Tag>,
           },
           { title: t('admin.branch'), dataIndex: 'branchId', render: branchName },
+          { title: t('userEdit.team'), dataIndex: 'teamId', render: teamName },
           {
             title: t('admin.active'),
             dataIndex: 'active',
@@ -95,14 +113,24 @@ export default function UsersPage() {
             title: t('settings.actions'),
             key: 'actions',
             render: (_: unknown, user) => (
-              <Button
-                size="small"
-                icon={<KeyOutlined />}
-                aria-label={`${t('settings.resetPassword')}: ${user.name}`}
-                onClick={() => setResetting(user)}
-              >
-                {t('settings.resetPassword')}
-              </Button>
+              <Space size="small">
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={`${t('userEdit.button')}: ${user.name}`}
+                  onClick={() => setEditing(user)}
+                >
+                  {t('userEdit.button')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<KeyOutlined />}
+                  aria-label={`${t('settings.resetPassword')}: ${user.name}`}
+                  onClick={() => setResetting(user)}
+                >
+                  {t('settings.resetPassword')}
+                </Button>
+              </Space>
             ),
           },
         ]}
@@ -117,17 +145,79 @@ export default function UsersPage() {
       {creating && (
         <NewUserForm
           branches={branches.data?.items ?? []}
+          teams={teams.data?.items ?? []}
           onClose={() => setCreating(false)}
           onCreated={() => client.invalidateQueries({ queryKey: USERS_KEY })}
+        />
+      )}
+      {editing && (
+        <EditUserForm
+          user={editing}
+          branches={branches.data?.items ?? []}
+          teams={teams.data?.items ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={async (saved) => {
+            await client.invalidateQueries({ queryKey: USERS_KEY });
+            // An admin who changed their own role sees the app as that role from now on.
+            if (saved.id === me.data?.id) await client.invalidateQueries({ queryKey: ME_KEY });
+          }}
         />
       )}
     </Card>
   );
 }
 
-const FIELDS = ['email', 'name', 'role', 'branchId', 'password'] as const;
+/**
+ * Role, branch and team, as the new-user and edit forms ask for them: the team list holds the chosen
+ * branch's teams (a team belongs to one branch), and choosing another branch drops a team of the old one.
+ */
+function PlacementFields({ branches, teams }: { branches: Branch[]; teams: Team[] }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<{ branchId?: number | null; teamId?: number | null }>();
+  const branchId = Form.useWatch('branchId', form);
+  return (
+    <>
+      <Form.Item name="role" label={t('admin.role')}>
+        <Select
+          aria-label={t('admin.role')}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="branchId" label={t('admin.branch')}>
+        <Select
+          aria-label={t('admin.branch')}
+          allowClear
+          options={branches.map((b) => ({ value: b.id, label: b.name }))}
+          onChange={(next?: number | null) => {
+            const team = teams.find((x) => x.id === form.getFieldValue('teamId'));
+            if (team && team.branchId !== next) form.setFieldValue('teamId', null);
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="teamId"
+        label={t('userEdit.team')}
+        extra={branchId ? undefined : t('userEdit.teamHint')}
+      >
+        <Select
+          aria-label={t('userEdit.team')}
+          allowClear
+          disabled={!branchId}
+          options={teams.filter((x) => x.branchId === branchId).map((x) => ({ value: x.id, label: x.name }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
 
-function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated: () => void }) {
+const FIELDS = ['email', 'name', 'role', 'branchId', 'teamId', 'password'] as const;
+
+function NewUserForm(props: {
+  branches: Branch[];
+  teams: Team[];
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CreateUser>();
   const save = useFormSave(form, FIELDS, {
@@ -165,19 +255,7 @@ function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated
         >
           <Input />
         </Form.Item>
-        <Form.Item name="role" label={t('admin.role')}>
-          <Select
-            aria-label={t('admin.role')}
-            options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="branchId" label={t('admin.branch')}>
-          <Select
-            aria-label={t('admin.branch')}
-            allowClear
-            options={props.branches.map((b) => ({ value: b.id, label: b.name }))}
-          />
-        </Form.Item>
+        <PlacementFields branches={props.branches} teams={props.teams} />
         <Form.Item
           name="password"
           label={t('admin.password')}
@@ -186,6 +264,120 @@ function NewUserForm(props: { branches: Branch[]; onClose: () => void; onCreated
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+type EditValues = Required<Pick<UpdateUser, 'name' | 'role' | 'branchId' | 'teamId'>>;
+const EDIT_FIELDS = ['name', 'role', 'branchId', 'teamId'] as const;
+const editValuesOf = (u: User): EditValues => ({
+  name: u.name,
+  role: u.role,
+  branchId: u.branchId,
+  teamId: u.teamId,
+});
+
+/**
+ * Changes a user's name, role, branch and team. Only what changed is sent, with the version the form
+ * was opened with: when someone else saved the user in between, the API answers 409 and the form says
+ * so, keeping what was typed, with a button to load the newer user. A new role or branch applies to
+ * the user at once, in their current sessions too.
+ */
+function EditUserForm(props: {
+  user: User;
+  branches: Branch[];
+  teams: Team[];
+  onClose: () => void;
+  onSaved: (user: User) => unknown;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<EditValues>();
+  const [base, setBase] = useState(props.user);
+  const [conflict, setConflict] = useState(false);
+  const save = useFormSave(form, EDIT_FIELDS, {
+    mutationFn: async (values: EditValues) => {
+      const before = editValuesOf(base);
+      const changed = Object.fromEntries(
+        EDIT_FIELDS.filter((f) => (values[f] ?? null) !== (before[f] ?? null)).map((f) => [
+          f,
+          values[f] ?? null,
+        ]),
+      );
+      // Nothing changed: nothing to save (and no new version or audit entry for it).
+      if (Object.keys(changed).length === 0) return base;
+      return updateUser(base.id, { ...changed, version: base.version });
+    },
+    onSuccess: async (saved) => {
+      void message.success(t('userEdit.saved', { name: saved.name }));
+      await props.onSaved(saved);
+      props.onClose();
+    },
+    // A version conflict is not the form's fault: it gets its own notice with a way out. (The other
+    // 409, the last admin, belongs to the role field and shows there.)
+    onError: (err) => {
+      const stale = err instanceof ApiError && err.code === 'version_conflict';
+      setConflict(stale);
+      return stale;
+    },
+  });
+
+  async function reloadNewer() {
+    const fresh = (
+      await client.fetchQuery({ queryKey: USERS_KEY, queryFn: fetchUsers, staleTime: 0 })
+    ).items.find((u) => u.id === base.id);
+    if (!fresh) return;
+    // What the user typed stays; every field they did not touch shows the newer user.
+    const newer = editValuesOf(fresh);
+    form.setFieldsValue(
+      Object.fromEntries(EDIT_FIELDS.filter((f) => !form.isFieldTouched(f)).map((f) => [f, newer[f]])),
+    );
+    const team = props.teams.find((x) => x.id === form.getFieldValue('teamId'));
+    if (team && team.branchId !== form.getFieldValue('branchId')) form.setFieldValue('teamId', null);
+    setBase(fresh);
+    setConflict(false);
+  }
+
+  return (
+    <FormModal
+      title={t('userEdit.title', { name: props.user.name })}
+      form={form}
+      saving={save.saving}
+      failure={save.failure}
+      onClose={props.onClose}
+      notice={
+        conflict && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('userEdit.conflict')}
+            action={<Button onClick={reloadNewer}>{t('userEdit.reload')}</Button>}
+            style={{ marginBottom: 12 }}
+          />
+        )
+      }
+    >
+      <Form<EditValues>
+        form={form}
+        layout="vertical"
+        initialValues={editValuesOf(props.user)}
+        onFinish={save.submit}
+      >
+        <Form.Item label={t('admin.email')}>
+          <Input value={props.user.email} disabled aria-label={t('admin.email')} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('admin.name')}
+          rules={[{ required: true, whitespace: true, message: t('login.required') }]}
+        >
+          <Input maxLength={100} autoFocus />
+        </Form.Item>
+        <PlacementFields branches={props.branches} teams={props.teams} />
+        <Alert type="info" showIcon title={t('userEdit.takesEffect')} />
       </Form>
     </FormModal>
   );
