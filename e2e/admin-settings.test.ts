@@ -183,8 +183,12 @@ describe.skipIf(!hasChromium)('the admin pages in Chromium', { timeout: 180_000 
     await rule.fill('KH-{yy}{mm}-{seq:4}');
     await expect.poll(() => preview.innerText()).toMatch(/^KH-\d{4}-0001$/);
     const shown = await preview.innerText();
+    // Waited for by its answer: the 3-second notice can come and go while a busy machine looks away.
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/workspace') && r.request().method() === 'PATCH',
+    );
     await page.getByRole('button', { name: /保存设置/ }).click();
-    await page.getByText('设置已保存。').waitFor();
+    expect((await saved).status()).toBe(200);
     await shot(page, 'admin-settings');
 
     const admin = (await apiLogin(kehu.url, 'admin@kehu.demo'))!;
@@ -215,8 +219,11 @@ describe.skipIf(!hasChromium)('the admin pages in Chromium', { timeout: 180_000 
     await page.getByRole('button', { name: /重新加载/ }).click();
     await expect.poll(() => page.getByLabel('工作区名称').inputValue()).toBe('演示公司（已改名）');
     expect(await rule.inputValue()).toBe('KH{yyyy}-{seq:5}');
+    const resaved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/workspace') && r.request().method() === 'PATCH',
+    );
     await page.getByRole('button', { name: /保存设置/ }).click();
-    await page.getByText('设置已保存。').first().waitFor();
+    expect((await resaved).status()).toBe(200);
     const after = await (await fetch(`${kehu.url}/api/v1/workspace`, { headers: { cookie: admin } })).json();
     expect(after).toMatchObject({ name: '演示公司（已改名）', customerCodeRule: 'KH{yyyy}-{seq:5}' });
     expect(problems.filter((p) => !/status of (409|422)/.test(p))).toEqual([]);
