@@ -356,9 +356,17 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
     // Refused here, before anything is sent (the API's own message reads differently).
     await dialog.getByText('统一社会信用代码无效（18 位，校验位不符）。').waitFor();
     await dialog.getByLabel('统一社会信用代码').fill('');
+    // The first contact comes with the customer: a phone needs a name.
+    await dialog.getByLabel('联系电话').fill('0574-8766 5432');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('填写了电话时，请填写联系人姓名。').waitFor();
+    await dialog.getByLabel('联系人姓名').fill('沈建国');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 3, name: fresh, exact: true }).waitFor();
+    const firstContact = page.locator('.ant-card', { hasText: '联系人' }).first();
+    await expect.poll(() => firstContact.innerText()).toMatch(/沈建国\s*主要联系人/);
+    expect(await firstContact.innerText()).toContain('057487665432');
 
     // A contact added from the page, then edited: the e-mail is checked before anything is sent.
     await page.getByRole('button', { name: /添加联系人/ }).click();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, money, optionalText, taxId, text, version } from '../common/fields';
 import { LOCALES } from '../common/locale';
 import { CursorSchema, LimitSchema } from '../common/pagination';
+import { CreateContactSchema } from '../contacts/contact.schema';
 
 export const CUSTOMER_TYPES = ['enterprise', 'dealer', 'individual', 'internal'] as const;
 export const CUSTOMER_STATUSES = ['prospect', 'active', 'dormant', 'lost'] as const;
@@ -94,6 +95,13 @@ export const CreateCustomerSchema = z
     customFields: editable.customFields.default({}),
     budgets: editable.budgets.default([]),
     team: editable.team.default([]),
+    /** The first contact, created with the customer in one transaction (a rep rarely has only a name). */
+    primaryContact: CreateContactSchema.pick({
+      name: true,
+      title: true,
+      phones: true,
+      email: true,
+    }).optional(),
   })
   .strict()
   .meta({ id: 'CreateCustomer' });

@@ -141,6 +141,9 @@ export const en: Messages = {
     similar: 'Customers like this one exist; check it is not a duplicate:',
     hidden: 'owned by {{owner}} ({{branch}}); not yours to open, ask its owner',
     reason: { taxId: 'same tax ID', phone: 'same phone', name: 'similar name' },
+    contactName: 'Contact name',
+    contactPhone: 'Contact phone',
+    contactNameRequired: 'Give the contact a name to go with the phone.',
   },
   edit: {
     button: 'Edit',

@@ -124,6 +124,9 @@ export const zhCN = {
     similar: '已有相似的客户，请先确认是否重复：',
     hidden: '负责人 {{owner}}（{{branch}}），您无权查看，可联系其负责人',
     reason: { taxId: '税号相同', phone: '电话相同', name: '名称相似' },
+    contactName: '联系人姓名',
+    contactPhone: '联系电话',
+    contactNameRequired: '填写了电话时，请填写联系人姓名。',
   },
   edit: {
     button: '编辑',

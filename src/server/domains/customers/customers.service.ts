@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/customers/customer.schema';
 import { forbidden, notFound, validationError, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
+import { createContactsRepository } from '../contacts/contacts.repository';
 import { codeRuleFor } from './customer-codes';
 import type { CustomerGateApi } from './customers.access';
 import { customerErrors } from './customers.errors';
@@ -22,6 +23,7 @@ type CustomValues = Record<string, string | number | boolean | null>;
 
 export function createCustomersService(repo: CustomersRepository, gate: CustomerGateApi) {
   const db = repo.db;
+  const contactsRepo = createContactsRepository(db);
 
   async function checkRefs(
     tx: Tx,
@@ -130,7 +132,7 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
           const { ownerBranch } = await checkRefs(tx, actor, { ...input, ownerId }, null, input.customFields);
           if (ownerId === null && actor.role !== 'admin') throw forbidden();
           const code = input.code ?? (await generateCode(tx, actor.workspaceId));
-          const { budgets, team, ...fields } = input;
+          const { budgets, team, primaryContact, ...fields } = input;
           const [row] = await tx
             .insert(customers)
             .values({
@@ -147,6 +149,21 @@ export function createCustomersService(repo: CustomersRepository, gate: Customer
           await repo.replaceTeam(tx, actor.workspaceId, id, team);
           const after = await repo.get(tx, actor.workspaceId, id);
           await recordAudit(tx, actor, { entity: 'customer', entityId: id, action: 'create', after });
+          if (primaryContact) {
+            const contact = await contactsRepo.insert(tx, {
+              ...primaryContact,
+              customerId: id,
+              isPrimary: true,
+              workspaceId: actor.workspaceId,
+              createdBy: actor.userId,
+            });
+            await recordAudit(tx, actor, {
+              entity: 'contact',
+              entityId: contact.id,
+              action: 'create',
+              after: contact,
+            });
+          }
           return after!;
         });
       } catch (err) {

@@ -79,4 +79,34 @@ describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
     expect(await similar(sales, { phone: '1234' })).toEqual([]);
     expect(await similar(otherSales, { name: '厦门鹭岛精密机械有限公司', taxId: TAX_ID })).toEqual([]);
   });
+  it('creates a customer with its first contact in one go; a bad phone writes neither', async () => {
+    const { sales, salesNorth } = t.fx.users;
+    const bad = await t.as(sales, {
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { 'accept-language': 'zh-CN' },
+      payload: { name: '泉州刺桐纺织有限公司', primaryContact: { name: '林海', phones: ['不是电话'] } },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([
+      { field: 'primaryContact.phones.0', message: '电话号码格式不正确。' },
+    ]);
+    expect(await similar(sales, { name: '泉州刺桐纺织有限公司' })).toEqual([]);
+
+    const id = await create(sales, {
+      name: '泉州刺桐纺织有限公司',
+      primaryContact: { name: '林海', title: '采购经理', phones: ['139-5000-1234'] },
+    });
+    const contacts = await t.as(sales, { method: 'GET', url: `/api/v1/customers/${id}/contacts` });
+    expect(contacts.json().items).toMatchObject([
+      { name: '林海', title: '采购经理', phones: ['13950001234'], isPrimary: true, customerId: id },
+    ]);
+    const contactId = contacts.json().items[0].id;
+    const audit = await t.as(t.fx.users.admin, { method: 'GET', url: `/api/v1/audit/contact/${contactId}` });
+    expect(audit.json().items).toMatchObject([{ action: 'create', actorId: sales.userId }]);
+    // Another rep typing that phone for a new customer learns of it.
+    expect(await similar(salesNorth, { phone: '13950001234' })).toMatchObject([
+      { id: null, name: '泉州刺桐纺织有限公司', visible: false, reasons: ['phone'] },
+    ]);
+  });
 });
