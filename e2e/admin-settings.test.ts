@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, webBuildIsStale } from '../src/server/web/web-build';
 import {
   hasChromium,
   type KehuServer,
@@ -80,7 +79,6 @@ describe.skipIf(!hasChromium)('the admin pages in Chromium', { timeout: 180_000 
   let kehu: KehuServer;
   let browser: Browser;
   beforeAll(async () => {
-    if (webBuildIsStale()) await buildWeb();
     [kehu, browser] = await Promise.all([startKehu(60), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, webBuildIsStale } from '../src/server/web/web-build';
 import {
   hasChromium,
   type KehuServer,
@@ -67,7 +66,6 @@ describe.skipIf(!hasChromium)('detail pages in Chromium', { timeout: 240_000 }, 
   let kehu: KehuServer;
   let browser: Browser;
   beforeAll(async () => {
-    if (webBuildIsStale()) await buildWeb();
     [kehu, browser] = await Promise.all([startKehu(300), launchBrowser()]);
   }, 240_000);
   afterAll(async () => {

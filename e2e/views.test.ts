@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, webBuildIsStale } from '../src/server/web/web-build';
 import {
   chooseColumn,
   hasChromium,
@@ -44,7 +43,6 @@ describe.skipIf(!hasChromium)('saved views and CSV export in Chromium', { timeou
   let kehu: KehuServer;
   let browser: Browser;
   beforeAll(async () => {
-    if (webBuildIsStale()) await buildWeb();
     [kehu, browser] = await Promise.all([startKehu(300), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, WEB_DIST, webBuildIsStale } from '../src/server/web/web-build';
+import { WEB_DIST } from '../src/server/web/web-build';
 import { initialJsGzipBytes } from './bundle-size';
 import {
   chooseColumn,
@@ -53,7 +53,6 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 180_000 }, (
   let kehu: KehuServer;
   let browser: Browser;
   beforeAll(async () => {
-    if (webBuildIsStale()) await buildWeb(); // once, before a server could race to build it
     [kehu, browser] = await Promise.all([startKehu(300), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {
