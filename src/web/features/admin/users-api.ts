@@ -15,6 +15,9 @@ export type Branch = Wire<z.infer<typeof BranchSchema>>;
 export type Team = Wire<z.infer<typeof TeamSchema>>;
 
 export const listUsers = (signal?: AbortSignal) => api<{ items: User[] }>('/users', { signal });
+/** The admin users page's query (a fresher copy than the `people` list everyone reads). */
+export const USERS_KEY = ['admin', 'users'] as const;
+export const fetchUsers = ({ signal }: { signal?: AbortSignal }) => listUsers(signal);
 export const listBranches = (signal?: AbortSignal) => api<{ items: Branch[] }>('/branches', { signal });
 export const listTeams = (signal?: AbortSignal) => api<{ items: Team[] }>('/teams', { signal });
 export const createUser = (input: CreateUser) => api<User>('/users', { method: 'POST', body: input });
