@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../lib/api';
@@ -23,6 +23,10 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  // While the user types, the customer list's code loads: after signing in only its data is awaited.
+  useEffect(() => {
+    import('../customers/customer-list-page').catch(() => {}); // the route loads it again if need be
+  }, []);
 
   if (me.data) return <Navigate to={next} replace />;
 
