@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  tryApiLogin as apiLogin,
   hasChromium,
   type KehuServer,
   launchBrowser,
@@ -11,20 +12,6 @@ import {
 } from './harness';
 
 const DEMO_PASSWORD = 'kehu-demo';
-
-/** Signs in over the API: the session cookie, or null when the login is refused. */
-async function apiLogin(url: string, email: string, password = DEMO_PASSWORD): Promise<string | null> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) return null;
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('邮箱').fill(email);

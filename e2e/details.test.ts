@@ -2,31 +2,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiLogin,
   hasChromium,
   type KehuServer,
   launchBrowser,
   RESULTS,
   shot,
   startKehu,
+  warnIfNoChromium,
   watchConsole,
 } from './harness';
 
-if (!hasChromium)
-  console.warn('SKIPPED the browser tests: no Chromium at /usr/bin/chromium (apt-get install -y chromium).');
-
-/** Signs in over the API and answers the session cookie. */
-async function apiLogin(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'kehu-demo' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
+warnIfNoChromium();
 
 const get = async <T>(url: string, cookie: string): Promise<T> =>
   (await fetch(url, { headers: { cookie } })).json() as Promise<T>;

@@ -139,3 +139,36 @@ export async function chooseColumn(page: Page, button: RegExp, column: string, s
   await page.getByRole('button', { name: button }).click();
   await box.waitFor({ state: 'hidden' });
 }
+
+/** Signs in over the API: the session cookie, or null when the login is refused. */
+export async function tryApiLogin(
+  url: string,
+  email: string,
+  password = 'kehu-demo',
+): Promise<string | null> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) return null;
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/** Signs in a demo user over the API and answers the session cookie; a refused login fails the test. */
+export async function apiLogin(url: string, email: string): Promise<string> {
+  const cookie = await tryApiLogin(url, email);
+  if (cookie === null) throw new Error(`the login of ${email} was refused`);
+  return cookie;
+}
+
+/** Said once per browser test file when there is no Chromium to run it. */
+export function warnIfNoChromium() {
+  if (!hasChromium)
+    console.warn(
+      'SKIPPED the browser tests: no Chromium at /usr/bin/chromium (apt-get install -y chromium).',
+    );
+}

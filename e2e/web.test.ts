@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../src/server/web/web-build';
 import { initialJsGzipBytes } from './bundle-size';
 import {
+  apiLogin,
   chooseColumn,
   hasChromium,
   type KehuServer,
@@ -13,25 +14,11 @@ import {
   shot,
   startKehu,
   unlabelledControls,
+  warnIfNoChromium,
   watchConsole,
 } from './harness';
 
-if (!hasChromium)
-  console.warn('SKIPPED the browser tests: no Chromium at /usr/bin/chromium (apt-get install -y chromium).');
-
-/** Signs in over the API and answers the session cookie. */
-async function apiLogin(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'kehu-demo' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
+warnIfNoChromium();
 
 /** A customer the sales rep may not see: another rep's, and not on its account team. */
 async function anotherRepsCustomer(

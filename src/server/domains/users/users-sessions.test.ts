@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, sessions } from '../../../db/schema';
 import { testDrivers } from '../../../db/testing';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../../testing';
+import { userCalls } from './users.test-support';
 
 const drivers = await testDrivers();
 
@@ -13,22 +14,7 @@ describe.each(drivers)('a user’s password, deactivation and sessions on %s', (
   });
   afterAll(() => t.close());
 
-  /** A user as the users list shows them (read as the analyst, whom no test here changes). */
-  const _userRow = async (id: number) =>
-    (await t.as(t.fx.users.analyst, { method: 'GET', url: '/api/v1/users' }))
-      .json()
-      .items.find((u: { id: number }) => u.id === id);
-  const login = (email: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
-    res.cookies.find((c) => c.name === 'kehu_session')!.value;
-  const meWith = (auth: { cookie?: string; token?: string }) =>
-    t.app.inject({
-      method: 'GET',
-      url: '/api/v1/auth/me',
-      ...(auth.cookie ? { cookies: { kehu_session: auth.cookie } } : {}),
-      ...(auth.token ? { headers: { authorization: `Bearer ${auth.token}` } } : {}),
-    });
+  const { login, cookieOf, meWith } = userCalls(() => t);
 
   it('lets an admin set a new password: the old session and password stop at once, the new one works', async () => {
     const { admin, sales2, manager, otherAdmin } = t.fx.users;

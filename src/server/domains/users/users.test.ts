@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../../db/testing';
 import { createTestApp, type TestApp } from '../../testing';
+import { userCalls } from './users.test-support';
 
 const drivers = await testDrivers();
 
@@ -12,22 +13,7 @@ describe.each(drivers)('organisation and users on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  /** A user as the users list shows them (read as the analyst, whom no test here changes). */
-  const userRow = async (id: number) =>
-    (await t.as(t.fx.users.analyst, { method: 'GET', url: '/api/v1/users' }))
-      .json()
-      .items.find((u: { id: number }) => u.id === id);
-  const login = (email: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
-    res.cookies.find((c) => c.name === 'kehu_session')!.value;
-  const meWith = (auth: { cookie?: string; token?: string }) =>
-    t.app.inject({
-      method: 'GET',
-      url: '/api/v1/auth/me',
-      ...(auth.cookie ? { cookies: { kehu_session: auth.cookie } } : {}),
-      ...(auth.token ? { headers: { authorization: `Bearer ${auth.token}` } } : {}),
-    });
+  const { userRow, login, cookieOf, meWith } = userCalls(() => t);
 
   it('lets an admin build branches and teams and add, change and deactivate users', async () => {
     const { admin, manager } = t.fx.users;
