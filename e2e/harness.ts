@@ -126,17 +126,26 @@ export function unlabelledControls(page: Page): Promise<string[]> {
 
 /**
  * Shows or hides a list column with the column chooser (the "列"/"Columns" button), then closes it.
- * Opening is retried: a list that re-renders as its data arrives may swallow the first click.
+ * Opening and toggling are retried: a list that re-renders as its data arrives may swallow the first
+ * click or close the chooser while it is still opening.
  */
 export async function chooseColumn(page: Page, button: RegExp, column: string, shown: boolean) {
   const box = page.getByRole('checkbox', { name: column, exact: true });
-  for (let tries = 0; !(await box.isVisible()); tries++) {
-    if (tries === 10) throw new Error(`the column chooser did not open (${column})`);
-    await page.getByRole('button', { name: button }).click();
-    await box.waitFor({ timeout: 2_000 }).catch(() => {});
+  const chooser = page.getByRole('button', { name: button });
+  for (let tries = 0; ; tries++) {
+    if (tries === 10) throw new Error(`the column chooser did not toggle ${column}`);
+    if (!(await box.isVisible())) {
+      await chooser.click();
+      await box.waitFor({ timeout: 2_000 }).catch(() => {});
+      continue;
+    }
+    const done = await box
+      .setChecked(shown, { timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (done) break;
   }
-  await (shown ? box.check() : box.uncheck());
-  await page.getByRole('button', { name: button }).click();
+  if (await box.isVisible()) await chooser.click();
   await box.waitFor({ state: 'hidden' });
 }
 
