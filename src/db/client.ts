@@ -17,8 +17,10 @@ export type DbKind = 'pglite' | 'postgres';
 export type DbHandle = {
   db: Db;
   kind: DbKind;
-  /** The PGlite instance in embedded mode (for COPY from blobs, dumps). */
+  /** The PGlite instance in embedded mode on this thread (for dumps). */
   pglite?: PGlite;
+  /** Embedded mode, on this thread or the worker: transactions whose queries may COPY from a blob. */
+  bulk?: Pick<PGlite, 'transaction'>;
   /** The pool in server mode. */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       return {
         db,
         kind: 'pglite',
+        bulk: client,
         close: async () => {
           await client.close();
           lock?.release();
@@ -78,6 +81,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       db,
       kind: 'pglite',
       pglite,
+      bulk: pglite,
       close: async () => {
         await pglite.close();
         lock?.release();

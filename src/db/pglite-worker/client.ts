@@ -4,7 +4,7 @@ import { deserializeError, type Reply, type Request } from './protocol';
 
 type Op = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
-/** What Kehu and Drizzle ask of PGlite while serving; bulk work (COPY, dumps) uses PGlite directly. */
+/** What Kehu and Drizzle ask of PGlite while serving, COPY from a blob included; dumps use PGlite directly. */
 export type PgliteWorkerClient = Pick<PGlite, 'query' | 'exec' | 'describeQuery' | 'transaction'> & {
   close(): Promise<void>;
 };
@@ -50,7 +50,15 @@ export async function startPgliteWorker(dataDir: string): Promise<PgliteWorkerCl
   const query =
     (tx?: number) =>
     <T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> =>
-      call({ op: 'query', tx, text, params, rowMode: options?.rowMode, raw: options?.parsers !== undefined });
+      call({
+        op: 'query',
+        tx,
+        text,
+        params,
+        rowMode: options?.rowMode,
+        raw: options?.parsers !== undefined,
+        blob: options?.blob,
+      });
   const exec = (tx?: number) => (text: string) => call<Results[]>({ op: 'exec', tx, text });
 
   await ready;

@@ -8,6 +8,8 @@ export type Request =
       params?: unknown[];
       rowMode?: 'array' | 'object';
       raw: boolean;
+      /** COPY … FROM '/dev/blob' reads this (a Blob crosses to the thread by structured clone). */
+      blob?: Blob;
     }
   | { id: number; op: 'exec'; tx?: number; text: string }
   | { id: number; op: 'describe'; text: string }

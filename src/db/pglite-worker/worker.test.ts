@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyTable, withBulkSession } from '../../server/domains/demo/demo.loader';
 import { createTestApp, type TestApp } from '../../server/testing';
 import { createDb, type DbHandle } from '../client';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../errors';
@@ -85,6 +86,28 @@ describe('embedded database on a worker thread', () => {
       (e: unknown) => e,
     );
     expect(pgErrorCode(err)).toBe(UNIQUE_VIOLATION);
+  });
+
+  it('COPYs from a blob inside a bulk transaction, all of it or none of it', async () => {
+    const table = copyTable<{ workspaceId: number; code: string; name: string; unit: string }>(products, [
+      'workspaceId',
+      'code',
+      'name',
+      'unit',
+    ]);
+    const lines = (codes: string[]) => codes.map((code) => `${ws},"${code}","批量 ${code}","t"\n`);
+    await withBulkSession(h, (s) => s.copy(table, lines(['B1', 'B2'])));
+    await expect(
+      withBulkSession(h, async (s) => {
+        await s.copy(table, lines(['B3']));
+        await s.copy(table, lines(['B1'])); // a duplicate code: the whole session rolls back
+      }),
+    ).rejects.toThrow();
+    const codes = await h.db
+      .select({ code: products.code })
+      .from(products)
+      .where(sql`${products.workspaceId} = ${ws} and ${products.code} like 'B%'`);
+    expect(codes.map((c) => c.code).sort()).toEqual(['B1', 'B2']);
   });
 
   it('keeps plans on the worker too', async () => {

@@ -65,6 +65,7 @@ async function handle(m: Request): Promise<unknown> {
     case 'query': {
       const res = await target(m.tx).query(m.text, m.params, {
         rowMode: m.rowMode,
+        ...(m.blob ? { blob: m.blob } : {}),
         ...(m.raw ? { parsers: RAW_PARSERS } : {}),
       });
       return { rows: res.rows, fields: res.fields, affectedRows: res.affectedRows };

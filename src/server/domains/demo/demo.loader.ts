@@ -78,8 +78,8 @@ function postgresSession(client: pg.PoolClient): BulkSession {
  */
 export async function withBulkSession<T>(handle: DbHandle, work: (s: BulkSession) => Promise<T>): Promise<T> {
   if (handle.kind === 'pglite') {
-    if (!handle.pglite) throw new Error('PGlite handle without its instance');
-    return handle.pglite.transaction((tx) => work(pgliteSession(tx)));
+    if (!handle.bulk) throw new Error('PGlite handle without bulk transactions');
+    return handle.bulk.transaction((tx) => work(pgliteSession(tx)));
   }
   if (!handle.pool) throw new Error('PostgreSQL handle without its pool');
   const client = await handle.pool.connect();
