@@ -97,10 +97,10 @@ function convertCell(field: ImportField, cell: Exclude<Cell, null>, timeZone: st
           return { ok: true, value };
         }
       }
-      const allowed = Object.entries(field.values ?? {})
-        .map(([value, labels]) => (labels[0] ? `${value} (${labels[0]})` : value))
-        .join(', ');
-      return { ok: false, issue: { code: 'unknown_value', params: { allowed } } };
+      const values = Object.entries(field.values ?? {});
+      const allowed = values.map(([value]) => value).join(', ');
+      const labels = values.map(([value, names]) => names[0] ?? value).join('、');
+      return { ok: false, issue: { code: 'unknown_value', params: { allowed, labels } } };
     }
     case 'list': {
       const items = textOf(cell)

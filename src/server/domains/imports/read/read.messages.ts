@@ -87,7 +87,7 @@ export const READ_MESSAGES = {
   not_a_boolean: { en: 'Write yes or no (是/否, Y/N, 1/0).', zh: '请填写 是/否（或 Y/N、1/0）。' },
   unknown_value: {
     en: 'Not one of the allowed values: {allowed}.',
-    zh: '不是允许的取值之一：{allowed}。',
+    zh: '不是允许的取值之一：{labels}。',
   },
   extra_cells: {
     en: 'The row has {found} cells but the header only {expected}; a value may contain an unquoted delimiter.',
