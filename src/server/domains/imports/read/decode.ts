@@ -39,6 +39,13 @@ const countLines = (text: string) => {
   return n;
 };
 
+/** How many line ends come before the first byte of `chunk` that `encoding` cannot read. */
+function linesBeforeBadByte(encoding: TextEncodingName, chunk: Uint8Array): number {
+  const text = new TextDecoder(encoding).decode(chunk, { stream: true });
+  const bad = text.indexOf('\uFFFD');
+  return countLines(bad < 0 ? text : text.slice(0, bad));
+}
+
 const isAscii = (bytes: Uint8Array) => {
   for (const b of bytes) if (b >= 0x80) return false;
   return true;
@@ -86,7 +93,8 @@ export async function decodeText(
         try {
           encoding = detectEncoding(chunk);
         } catch {
-          throw new ImportFileError({ code: 'wrong_encoding', line: linesSoFar + 1 });
+          const at = Math.max(...(['utf-8', 'gb18030'] as const).map((e) => linesBeforeBadByte(e, chunk)));
+          throw new ImportFileError({ code: 'wrong_encoding', line: linesSoFar + at + 1 });
         }
       }
       // Plain ASCII so far: UTF-8 reads it as GB18030 would.
@@ -100,7 +108,7 @@ export async function decodeText(
     } catch {
       throw new ImportFileError({
         code: 'wrong_encoding',
-        line: linesSoFar + 1,
+        line: linesSoFar + linesBeforeBadByte(encoding ?? 'utf-8', chunk) + 1,
         params: { encoding: encoding ?? 'utf-8' },
       });
     }
