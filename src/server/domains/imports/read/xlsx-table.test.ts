@@ -51,6 +51,7 @@ beforeAll(async () => {
   const sheet = one.addWorksheet('Sheet1');
   sheet.addRow(['名称', '城市', null, null]);
   sheet.addRow(['甲', '上海']);
+  one.addWorksheet('Lists', { state: 'hidden' }).addRow(['企业', '经销商']);
   single = Buffer.from(await one.xlsx.writeBuffer());
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -121,6 +122,7 @@ describe('openTable: XLSX', () => {
 
   it('reads a single-sheet workbook from a stream without naming the sheet', async () => {
     const table = await openTable({ stream: Readable.from([single]), fileName: '客户.xlsx' });
+    // The hidden lookup sheet is no choice.
     expect(table.sheets).toEqual(['Sheet1']);
     expect(table.headers).toEqual(['名称', '城市']);
     const rows: RawRow[] = [];
@@ -155,6 +157,34 @@ describe('openTable: XLSX', () => {
       quantity: '1.5',
       serial_date: '2024-03-06',
     });
+  });
+
+  it('reads a hidden sheet when it is named', async () => {
+    const table = await openTable(
+      { stream: Readable.from([single]), fileName: 'x.xlsx' },
+      { sheet: 'Lists' },
+    );
+    expect(table.headers).toEqual(['企业', '经销商']);
+    await table.close();
+  });
+
+  it('streams a large sheet row by row', async () => {
+    const path = join(dir, 'large.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const sheet = writer.addWorksheet('Data');
+    sheet.addRow(['客户编码', '客户名称', '金额']).commit();
+    for (let i = 1; i <= 30_000; i++) sheet.addRow([`C${i}`, `客户${i}`, i * 1.5]).commit();
+    sheet.commit();
+    await writer.commit();
+    const table = await openTable({ path });
+    let count = 0;
+    let last: RawRow | undefined;
+    for await (const row of table.rows()) {
+      count++;
+      last = row;
+    }
+    expect(count).toBe(30_000);
+    expect(last).toEqual({ line: 30_001, cells: ['C30000', '客户30000', 45_000] });
   });
 
   it('refuses a file that is not a workbook', async () => {
