@@ -69,6 +69,14 @@ describe('openTable: CSV encodings', () => {
     const { table, rows } = await readAll(bytes, {}, 1000);
     expect(rows.at(-1)!.cells).toEqual(['C9', '广州市白云区']);
     expect(table.encoding).toBe('gb18030');
+    // The GB18030 part a byte at a time: a lone lead byte (valid as the start of UTF-8) decides nothing.
+    const gbk = iconv.encode('C9,广州市白云区\n'.repeat(3), 'gb18030');
+    const stream = Readable.from([Buffer.from(ascii), ...[...gbk].map((b) => Buffer.from([b]))]);
+    const bytewise = await openTable({ stream, fileName: 'x.csv' });
+    const cells: string[] = [];
+    for await (const row of bytewise.rows()) if (row.cells[0] === 'C9') cells.push(String(row.cells[1]));
+    expect(cells).toEqual(['广州市白云区', '广州市白云区', '广州市白云区']);
+    expect(bytewise.encoding).toBe('gb18030');
   });
 
   it('takes a forced encoding', async () => {
