@@ -3,7 +3,15 @@
  * Pure: the same row, mapping and time zone give the same result.
  */
 import type { ImportField } from '../../../../shared/imports/import-fields';
-import type { Cell, ColumnMapping, ConvertedRow, ImportMessage, RawRow, RowIssue } from '../import.contract';
+import type {
+  Cell,
+  ColumnMapping,
+  ConvertedRow,
+  ImportMessage,
+  OpenedTable,
+  RawRow,
+  RowIssue,
+} from '../import.contract';
 import { parseDate, parseTimestamp } from './dates';
 import { fold } from './fold';
 import { numberCellText, parseNumber } from './numbers';
@@ -173,4 +181,15 @@ export function convertRow(
   ctx: ConvertContext,
 ): ConvertedRow {
   return rowConverter(fields, mapping, ctx)(raw);
+}
+
+/** An opened file's rows, converted as they stream (issues name the file's headers). */
+export async function* convertedRows(
+  table: Pick<OpenedTable, 'headers' | 'rows'>,
+  fields: readonly ImportField[],
+  mapping: ColumnMapping,
+  ctx: Omit<ConvertContext, 'headers'>,
+): AsyncGenerator<ConvertedRow> {
+  const convert = rowConverter(fields, mapping, { ...ctx, headers: table.headers });
+  for await (const raw of table.rows()) yield convert(raw);
 }

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_FIELDS } from '../../../../shared/imports/import-fields';
 import { ImportFileError, type OpenOptions, type RawRow } from '../import.contract';
+import { convertedRows } from './convert-row';
 import { SNIFF_BYTES } from './decode';
+import { suggestMapping } from './mapping';
 import { openTable } from './open-table';
 
 /** The file as a stream of `chunkSize`-byte chunks (so multi-byte characters get cut between them). */
@@ -189,6 +192,26 @@ describe('openTable: CSV structure', () => {
     const { table, rows } = await readAll('名称,城市,,\n甲,上海,,\n');
     expect(table.headers).toEqual(['名称', '城市']);
     expect(rows[0]!.cells).toEqual(['甲', '上海', '', '']);
+  });
+});
+
+describe('convertedRows', () => {
+  it('converts a GB18030 file as it streams, issues naming its headers', async () => {
+    const text = '客户编码,订单号,日期,金额,备注\nC1,SO1,2024/3/5,"¥1,234.50",\nC2,SO2,2024-02-30,12,多余\n';
+    const table = await openTable(source(iconv.encode(text, 'gb18030')));
+    const { mapping, missing, extra } = suggestMapping('orders', table.headers);
+    expect([missing, extra]).toEqual([[], []]);
+    const rows = [];
+    for await (const row of convertedRows(table, IMPORT_FIELDS.orders, mapping, {
+      timeZone: 'Asia/Shanghai',
+    })) {
+      rows.push(row);
+    }
+    expect(rows.map((r) => [r.line, r.values.ordered_at, r.values.amount])).toEqual([
+      [2, '2024-03-05', '1234.50'],
+      [3, null, '12.00'],
+    ]);
+    expect(rows[1]!.issues).toEqual([{ line: 3, column: '日期', value: '2024-02-30', code: 'invalid_date' }]);
   });
 });
 

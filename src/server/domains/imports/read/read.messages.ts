@@ -58,8 +58,8 @@ export const READ_MESSAGES = {
   },
   // The mapping
   missing_column: {
-    en: 'No column for the required field “{field}”.',
-    zh: '缺少必填字段“{field}”对应的列。',
+    en: 'No column for the required field “{field}” (a header such as {names}).',
+    zh: '缺少必填字段“{field}”对应的列（表头可写作 {names}）。',
   },
   extra_column: {
     en: 'The column “{header}” is not imported.',
