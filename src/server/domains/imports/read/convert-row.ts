@@ -146,13 +146,15 @@ export function rowConverter(
         continue;
       }
       const result = convertCell(field, cell, ctx.timeZone);
-      if (result.ok && !(field.type === 'list' && result.value.length === 0)) {
-        values[field.key] = result.value;
-      } else {
+      if (!result.ok) {
         values[field.key] = null;
-        const issue = result.ok ? { code: 'required' } : result.issue;
-        if (result.ok && !field.required) continue;
-        issues.push({ line: raw.line, column, value: cellText(cell), ...issue });
+        issues.push({ line: raw.line, column, value: cellText(cell), ...result.issue });
+      } else if (Array.isArray(result.value) && result.value.length === 0) {
+        // A list of separators only is no value.
+        values[field.key] = null;
+        if (field.required) issues.push({ line: raw.line, column, value: cellText(cell), code: 'required' });
+      } else {
+        values[field.key] = result.value;
       }
     }
     if (width !== undefined && raw.cells.length > width) {
