@@ -5,8 +5,7 @@
  */
 import type { Locale } from '../../shared/common/locale';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../../shared/exports/export.schema';
 
 /**
  * What a column holds, so each format writes it as what it is:
