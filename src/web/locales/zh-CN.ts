@@ -347,6 +347,10 @@ export const zhCN = {
     retry: '重试',
   },
   common: { loading: '加载中…', yes: '是', no: '否' },
+  exports: {
+    xlsx: '导出 Excel',
+    csv: '导出 CSV',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
