@@ -148,9 +148,9 @@ export const PRODUCT_EXPORT_COLUMNS: readonly ColumnDef<Product, unknown>[] = [
   { en: 'Name', zh: '产品名称', kind: 'text', width: 30, value: (p) => p.name },
   { en: 'Category', zh: '类别', kind: 'text', value: (p) => p.category },
   { en: 'Unit', zh: '单位', kind: 'text', width: 8, value: (p) => p.unit },
-  { en: 'List price', zh: '标准售价', kind: 'money', value: (p) => p.listPrice },
+  { en: 'List price', zh: '标准价', kind: 'money', value: (p) => p.listPrice },
   { en: 'Standard cost', zh: '标准成本', kind: 'money', value: (p) => p.standardCost },
-  { en: 'Active', zh: '在售', kind: 'text', width: 8, value: (p, _x, l) => labelIn(yesNo(p.active), l) },
+  { en: 'Active', zh: '启用', kind: 'text', width: 8, value: (p, _x, l) => labelIn(yesNo(p.active), l) },
   { en: 'Created', zh: '创建时间', kind: 'datetime', value: (p) => p.createdAt },
   { en: 'Updated', zh: '更新时间', kind: 'datetime', value: (p) => p.updatedAt },
 ];
