@@ -83,7 +83,19 @@ describe.skipIf(!hasChromium)('exports from the list pages in Chromium', { timeo
       expect((row.getCell(7).value as number).toFixed(2)).toBe(o.totalAmount);
     });
 
-    // Products, searched in the page: CSV with a BOM, the Chinese header, the list's codes in order.
+    // The same orders line by line: each line names its order, the orders in the list's order.
+    const byLine = await download(page, /导出订单明细/);
+    expect(byLine.name).toMatch(/^order-lines-\d{8}\.xlsx$/);
+    const lineBook = new ExcelJS.Workbook();
+    await lineBook.xlsx.load(byLine.bytes as unknown as ArrayBuffer);
+    expect(lineBook.worksheets[0]!.name).toBe('订单明细');
+    const lineOrders: unknown[] = [];
+    lineBook.worksheets[0]!.eachRow((row, n) => {
+      if (n > 1) lineOrders.push(row.getCell(1).value);
+    });
+    expect([...new Set(lineOrders)]).toEqual(orders.map((o) => o.orderNo));
+
+    // Products, filtered in the page: CSV with a BOM, the Chinese header, the list's codes in order.
     await page.getByRole('menuitem', { name: '产品' }).click();
     await page.waitForURL((url) => url.pathname === '/products');
     await page.locator('.ant-table-row').first().waitFor();

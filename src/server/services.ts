@@ -11,6 +11,7 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
+import { createExportsRepository } from './domains/exports/exports.repository';
 import { createExports } from './domains/exports/exports.service';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
@@ -62,6 +63,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
       products,
       orders,
       savedViews,
+      repo: createExportsRepository(db),
     }),
   };
 }

@@ -66,6 +66,14 @@ describe.each(drivers)('kehu export on %s', (kind) => {
     expect(result.rows).toBe(rows.length - 1);
     expect(result.progress.at(-1)).toBe(result.rows);
     expect(existsSync(`${out}.part`)).toBe(false);
+    const lines = join(dir, `lines-${kind}.csv`);
+    const byLine = await run('orders', { out: lines, lines: true, lang: 'en' });
+    const csv = parseCsv(readFileSync(lines, 'utf8').slice(1));
+    expect(csv[0]!.slice(6, 8)).toEqual(['Line', 'Product code']);
+    expect(csv.filter((r) => r[3]!.startsWith(mark)).map((r) => r.slice(10))).toEqual(
+      Array(3).fill(['3.000', '', '33.33', '', '99.99', '']),
+    );
+    expect(byLine.rows).toBe(csv.length - 1);
   });
 
   it('reads as --as with their visibility, the format from the file name, headers in Chinese', async () => {
@@ -102,6 +110,7 @@ describe.each(drivers)('kehu export on %s', (kind) => {
       ['orders', { out: join(dir, 'a.pdf') }, /--format/],
       ['orders', { out, view: 'abc', force: true }, /--view/],
       ['orders', { out: join(dir, 'taken.csv') }, /--force/],
+      ['customers', { out, lines: true, force: true }, /only orders have lines/],
     ];
     for (const [entity, o, message] of bad) expect(() => parseExportOptions(entity, o)).toThrow(message);
   });

@@ -27,6 +27,7 @@ export type ExportCliOptions = DbCliOptions & {
   lang?: string;
   as?: string;
   force?: boolean;
+  lines?: boolean;
 };
 
 /** The user the export reads as: `--as` (an active user of the workspace), else its first admin. */
@@ -71,7 +72,15 @@ export function parseExportOptions(entity: string, o: ExportCliOptions) {
   const path = resolve(o.out);
   if (existsSync(path) && !o.force)
     throw new CliError(`${path} already exists; pass --force to overwrite it.`);
-  return { entity: entity as ExportEntity, format, view, path, lang: (o.lang ?? 'zh-CN') as Locale };
+  if (o.lines && entity !== 'orders') throw new CliError('--lines: only orders have lines.');
+  return {
+    entity: entity as ExportEntity,
+    format,
+    view,
+    path,
+    lang: (o.lang ?? 'zh-CN') as Locale,
+    lines: Boolean(o.lines),
+  };
 }
 
 /**
@@ -89,7 +98,7 @@ export async function exportToFile(
     .file(
       actor,
       options.entity,
-      { format: options.format, view: options.view, onProgress: options.onProgress },
+      { format: options.format, view: options.view, lines: options.lines, onProgress: options.onProgress },
       options.lang,
     )
     .catch((err: unknown) => {
@@ -143,6 +152,7 @@ export function exportCommand(): Command {
     .option('--view <id>', "a saved view's number: export its query (the view must belong to the user)")
     .addOption(new Option('--lang <lang>', "the header row's language").choices(LOCALES).default('zh-CN'))
     .option('--as <email>', 'read as this user, seeing what they may see')
+    .option('--lines', 'orders: one row per order line instead of one per order')
     .option('--force', 'overwrite the file when it exists')
     .addOption(dataDirOption())
     .addOption(databaseUrlOption())

@@ -23,7 +23,7 @@ export const EXPORT_FILTER_SCHEMAS = {
 } as const satisfies Record<ExportEntity, z.ZodObject>;
 export type ExportFilters<E extends ExportEntity> = z.infer<(typeof EXPORT_FILTER_SCHEMAS)[E]>;
 
-/** The parameters every export takes besides the list's filters. */
+/** The parameters every export takes besides the list's filters (and `lines` for orders). */
 export const exportOptions = {
   format: z.enum(EXPORT_FORMATS).default('csv').describe('csv (UTF-8 with BOM) or xlsx'),
   lang: z
@@ -36,8 +36,20 @@ export const exportOptions = {
       "A saved view of the caller's: its stored filters, search and sort are used; filters given as well override them",
     ),
 };
-export const EXPORT_OPTION_KEYS = Object.keys(exportOptions);
+
+/** Orders only: one row per order line instead of one per order. */
+export const orderLinesOption = {
+  lines: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: one row per order line (the order named on each), instead of one row per order'),
+};
 
 /** `GET /<entity>/export`: the list's filters and the export's options. */
-export const exportQuerySchema = <E extends ExportEntity>(entity: E) =>
-  EXPORT_FILTER_SCHEMAS[entity].extend(exportOptions).strict();
+export const exportQuerySchema = (entity: ExportEntity) =>
+  entity === 'orders'
+    ? EXPORT_FILTER_SCHEMAS.orders.extend({ ...exportOptions, ...orderLinesOption }).strict()
+    : EXPORT_FILTER_SCHEMAS[entity].extend(exportOptions).strict();
+
+export const EXPORT_OPTION_KEYS = [...Object.keys(exportOptions), 'lines'];

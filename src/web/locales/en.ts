@@ -377,5 +377,6 @@ export const en: Messages = {
   exports: {
     xlsx: 'Export Excel',
     csv: 'Export CSV',
+    lines: 'Export order lines (Excel)',
   },
 };

@@ -350,6 +350,7 @@ export const zhCN = {
   exports: {
     xlsx: '导出 Excel',
     csv: '导出 CSV',
+    lines: '导出订单明细（Excel）',
   },
 };
 

@@ -9,6 +9,7 @@ import type { ContactListItemSchema } from '../../../shared/contacts/contact.sch
 import type { OrderListItem } from '../../../shared/orders/order.schema';
 import type { Product } from '../../../shared/products/product.schema';
 import { type ColumnDef, type Label, labelIn } from '../../export/table';
+import type { OrderLineRow } from './exports.repository';
 
 type ContactRow = z.infer<typeof ContactListItemSchema>;
 type ActivityRow = z.infer<typeof ActivityListItemSchema>;
@@ -179,4 +180,25 @@ export const ORDER_EXPORT_COLUMNS: readonly ColumnDef<OrderListItem, unknown>[] 
   },
   { en: 'Notes', zh: '备注', kind: 'text', width: 30, value: (o) => o.notes },
   { en: 'Created', zh: '创建时间', kind: 'datetime', value: (o) => o.createdAt },
+];
+
+/** One row per order line: the order's columns that name it, then the line's. */
+export type OrderWithLine = { order: OrderListItem; line: OrderLineRow };
+const orderPart = (i: number): ColumnDef<OrderWithLine, unknown> => {
+  const def = ORDER_EXPORT_COLUMNS[i]!;
+  return { ...def, value: (r, ctx, l) => def.value(r.order, ctx, l) };
+};
+
+export const ORDER_LINE_EXPORT_COLUMNS: readonly ColumnDef<OrderWithLine, unknown>[] = [
+  ...[0, 1, 2, 3, 4, 5].map(orderPart),
+  { en: 'Line', zh: '行号', kind: 'integer', width: 6, value: (r) => r.line.lineNo },
+  { en: 'Product code', zh: '产品编码', kind: 'text', width: 14, value: (r) => r.line.productCode },
+  { en: 'Product', zh: '产品名称', kind: 'text', width: 24, value: (r) => r.line.productName },
+  { en: 'Description', zh: '说明', kind: 'text', width: 24, value: (r) => r.line.description },
+  { en: 'Quantity', zh: '数量', kind: 'quantity', value: (r) => r.line.quantity },
+  { en: 'Unit', zh: '单位', kind: 'text', width: 8, value: (r) => r.line.productUnit },
+  { en: 'Unit price', zh: '单价', kind: 'money', value: (r) => r.line.unitPrice },
+  { en: 'Unit cost', zh: '单位成本', kind: 'money', value: (r) => r.line.unitCost },
+  { en: 'Amount', zh: '金额', kind: 'money', value: (r) => r.line.amount },
+  { en: 'Cost', zh: '成本', kind: 'money', value: (r) => r.line.cost },
 ];

@@ -37,10 +37,11 @@ function exportRoute(entity: ExportEntity): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { format, lang, view, ...filters } = request.query as {
+        const { format, lang, view, lines, ...filters } = request.query as {
           format: 'csv' | 'xlsx';
           lang?: 'zh-CN' | 'en';
           view?: number;
+          lines?: boolean;
         } & Record<string, unknown>;
         const file = await app.services.exports.file(
           requireActor(request),
@@ -48,6 +49,7 @@ function exportRoute(entity: ExportEntity): FastifyPluginAsyncZod {
           {
             format,
             view,
+            lines,
             filters: filters as never,
             overrides: view === undefined ? undefined : urlFilters(request.url),
           },

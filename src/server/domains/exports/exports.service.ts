@@ -22,8 +22,11 @@ import {
   type AuthorNames,
   CONTACT_EXPORT_COLUMNS,
   ORDER_EXPORT_COLUMNS,
+  ORDER_LINE_EXPORT_COLUMNS,
+  type OrderWithLine,
   PRODUCT_EXPORT_COLUMNS,
 } from './exports.columns';
+import type { ExportsRepository } from './exports.repository';
 
 type Deps = {
   customerExport: CustomerExport;
@@ -33,6 +36,7 @@ type Deps = {
   products: ProductsService;
   orders: OrdersService;
   savedViews: SavedViewsService;
+  repo: ExportsRepository;
 };
 
 /** What to export: the format, and the list's filters, or a saved view's with `overrides` on top. */
@@ -44,6 +48,8 @@ export type ExportRequest<E extends ExportEntity = ExportEntity> = {
   overrides?: Record<string, string | string[]>;
   /** Rows per keyset page (one statement each). */
   pageSize?: number;
+  /** Orders: one row per order line. */
+  lines?: boolean;
   /** Told after each page is written, with the rows written so far. */
   onProgress?: (rows: number) => void;
 };
@@ -123,6 +129,7 @@ export function createExports(deps: Deps) {
     filters: ExportFilters<ExportEntity>,
     locale: Locale,
     limit: number,
+    lines = false,
   ): Promise<Table> {
     if (entity === 'customers')
       return deps.customerExport.table(actor, filters as ExportFilters<'customers'>, locale, limit);
@@ -154,7 +161,27 @@ export function createExports(deps: Deps) {
       case 'orders': {
         const f = filters as ExportFilters<'orders'>;
         const list = (cursor?: string) => deps.orders.list(actor, { ...f, limit, cursor });
-        return { ...tableOf(ORDER_EXPORT_COLUMNS, locale, list, none), timeZone, sheetName };
+        if (!lines) return { ...tableOf(ORDER_EXPORT_COLUMNS, locale, list, none), timeZone, sheetName };
+        // A page of orders, then their lines in one statement: the orders' order, each by line number.
+        const withLines = async (cursor?: string) => {
+          const page = await list(cursor);
+          const found = await deps.repo.orderLines(
+            actor.workspaceId,
+            page.items.map((o) => o.id),
+          );
+          const byOrder = new Map<number, typeof found>();
+          for (const line of found) {
+            const of = byOrder.get(line.orderId);
+            if (of) of.push(line);
+            else byOrder.set(line.orderId, [line]);
+          }
+          const items: OrderWithLine[] = page.items.flatMap((order) =>
+            (byOrder.get(order.id) ?? []).map((line) => ({ order, line })),
+          );
+          return { items, nextCursor: page.nextCursor };
+        };
+        const name = locale === 'en' ? 'Order lines' : '订单明细';
+        return { ...tableOf(ORDER_LINE_EXPORT_COLUMNS, locale, withLines, none), timeZone, sheetName: name };
       }
     }
   }
@@ -171,9 +198,11 @@ export function createExports(deps: Deps) {
       locale: Locale,
     ): Promise<ExportFile & { rows: () => number }> {
       const filters = await filtersOf(actor, entity, request);
-      const table = await tableFor(actor, entity, filters, locale, request.pageSize ?? EXPORT_PAGE_SIZE);
+      const pageSize = request.pageSize ?? EXPORT_PAGE_SIZE;
+      const table = await tableFor(actor, entity, filters, locale, pageSize, request.lines);
       const count = { rows: 0 };
-      const file = exportFile(entity, request.format, {
+      const base = entity === 'orders' && request.lines ? 'order-lines' : entity;
+      const file = exportFile(base, request.format, {
         ...table,
         batches: counted(table.batches, count, request.onProgress),
       });

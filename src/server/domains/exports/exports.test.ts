@@ -6,7 +6,12 @@ import { parseCsv, readXlsx, sheetRows } from '../../export/export.test-support'
 import { XLSX_CONTENT_TYPE } from '../../export/xlsx';
 import { compactDayInZone } from '../../export/zoned-time';
 import { createTestApp, type TestApp } from '../../testing';
-import { ACTIVITY_EXPORT_COLUMNS, ORDER_EXPORT_COLUMNS, PRODUCT_EXPORT_COLUMNS } from './exports.columns';
+import {
+  ACTIVITY_EXPORT_COLUMNS,
+  ORDER_EXPORT_COLUMNS,
+  ORDER_LINE_EXPORT_COLUMNS,
+  PRODUCT_EXPORT_COLUMNS,
+} from './exports.columns';
 
 const drivers = await testDrivers();
 type UserKey = keyof TestApp['fx']['users'];
@@ -140,6 +145,22 @@ describe.each(drivers)('exports of every list on %s', (kind) => {
     expect(book.worksheets[0]!.name).toBe('Orders');
     expect(book.worksheets[0]!.getCell('G2').numFmt).toBe('#,##0.00');
     expect(book.worksheets[0]!.getCell('B2').numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('writes one row per order line on request, each naming its order, quantities and money exact', async () => {
+    const { res, rows } = await xlsx('sales', `/orders/export?format=xlsx&q=${mark}-A&lines=true`);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="order-lines-\d{8}\.xlsx"$/);
+    expect(rows[0]).toEqual(ORDER_LINE_EXPORT_COLUMNS.map((c) => c.en));
+    expect(rows.slice(1).map((r) => [r[0], ...r.slice(6)])).toEqual([
+      [`${mark}-A`, 1, null, null, 'x', 3, null, 0.1, 0.05, 0.3, 0.15],
+      [`${mark}-A`, 2, null, null, 'y', 1, null, 0.2, null, 0.2, null],
+    ]);
+    const text = (await csv('sales', `/orders/export?q=${mark}-A&lines=true`)).rows.slice(1);
+    expect(text.map((r) => r.slice(10))).toEqual([
+      ['3.000', '', '0.10', '0.05', '0.30', '0.15'],
+      ['1.000', '', '0.20', '', '0.20', ''],
+    ]);
+    expect((await csv('sales2', `/orders/export?q=${mark}-A&lines=true`)).rows).toHaveLength(1);
   });
 
   it("honours the list's filters and the caller's visibility, and gives a manager the branch's", async () => {

@@ -22,7 +22,7 @@ export default function OrderListPage() {
       queryKey="orders"
       toolbar={
         <Flex justify="end" style={{ marginBottom: 12 }}>
-          <ExportButtons list="orders" />
+          <ExportButtons list="orders" lines />
         </Flex>
       }
       fetch={listOrders}
