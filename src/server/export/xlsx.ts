@@ -131,6 +131,7 @@ export async function* xlsxChunks(table: Table): AsyncGenerator<Buffer> {
       }
       // Wait for the reader (and the zip behind it) before reading the next batch.
       while (!stopped && pending(out, sheet, workbook) > BUFFERED) await tick();
+      if (stopped) return;
     }
     sheet.commit();
     await workbook.commit();

@@ -14,7 +14,8 @@ function urlFilters(url: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     if (EXPORT_OPTION_KEYS.includes(key)) continue;
-    const values = params.getAll(key);
+    const values = params.getAll(key).filter((v) => v.trim() !== '');
+    if (!values.length) continue; // an empty parameter is no filter, as in the list's URL
     out[key] = values.length > 1 ? values : values[0]!;
   }
   return out;
