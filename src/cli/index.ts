@@ -4,6 +4,7 @@ import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../server/domains/dem
 import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { runDemoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { parseCount, startCommand } from './commands/start';
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
     demoCommand(),
     backupCommand(),
     restoreCommand(),
+    exportCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);

@@ -11,6 +11,8 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
+import { createExportsRepository } from './domains/exports/exports.repository';
+import { createExports } from './domains/exports/exports.service';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
 import { createSavedViews } from './domains/saved-views';
@@ -30,23 +32,39 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
   const customersRepo = createCustomersRepository(db);
   const customers = createCustomersService(customersRepo, gate);
   const timeline = createTimelineService(db, customers);
+  const exportLookups = createCustomersExportRepository(db);
+  const customerExport = createCustomerExport(customersRepo, exportLookups);
+  const orders = createOrders(db, gate, products);
+  const contacts = createContacts(db, gate);
+  const activities = createActivities(db, gate);
+  const savedViews = createSavedViews(db);
   return {
     auth,
     gate,
     products,
-    orders: createOrders(db, gate, products),
+    orders,
     users: createUsersService(usersRepo),
     org: createOrgService(usersRepo, auth.forgetUser),
     customers,
     similarCustomers: createSimilarCustomers(db, customersRepo),
-    customerExport: createCustomerExport(customersRepo, createCustomersExportRepository(db)),
+    customerExport,
     timeline,
-    contacts: createContacts(db, gate),
-    activities: createActivities(db, gate),
+    contacts,
+    activities,
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db, timeline.forgetTimeZone),
-    savedViews: createSavedViews(db),
+    savedViews,
+    exports: createExports({
+      customerExport,
+      lookups: exportLookups,
+      contacts,
+      activities,
+      products,
+      orders,
+      savedViews,
+      repo: createExportsRepository(db),
+    }),
   };
 }
 

@@ -374,4 +374,9 @@ export const en: Messages = {
     retry: 'Retry',
   },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No' },
+  exports: {
+    xlsx: 'Export Excel',
+    csv: 'Export CSV',
+    lines: 'Export order lines (Excel)',
+  },
 };

@@ -347,6 +347,11 @@ export const zhCN = {
     retry: '重试',
   },
   common: { loading: '加载中…', yes: '是', no: '否' },
+  exports: {
+    xlsx: '导出 Excel',
+    csv: '导出 CSV',
+    lines: '导出订单明细（Excel）',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
