@@ -11,6 +11,7 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
+import { createDuplicatesService } from './domains/duplicates';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
 import { createSavedViews } from './domains/saved-views';
@@ -47,6 +48,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db, timeline.forgetTimeZone),
     savedViews: createSavedViews(db),
+    duplicates: createDuplicatesService(db, customersRepo, gate),
   };
 }
 

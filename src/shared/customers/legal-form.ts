@@ -5,8 +5,8 @@ const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '集团有限�
  * Legal forms stripped from the end of a name's key for 查重 (`nameKey` in src/shared/duplicates and the
  * SQL function `kehu_name_key`, which spells the same lists: a test checks that both agree). Chinese
  * forms may follow the name directly; Latin forms must be whole words (`co` ends "Acme Co", not "Costco").
- * Several may follow each other ("集团股份有限公司", "Co., Ltd."). 分公司 is not a legal form: a branch is
- * a record of its own.
+ * Several may follow each other ("集团股份有限公司", "Co., Ltd."). A branch (…有限公司福清分公司) loses only
+ * its final 公司 and keeps the words that tell it from its head office.
  */
 export const HAN_LEGAL_FORMS = [
   '股份有限公司',
