@@ -258,6 +258,8 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
                 branchName: expect.any(String),
                 visible: false,
                 reasons: ['name'],
+                score: expect.any(Number),
+                nameSimilarity: expect.any(Number),
               },
             ]);
           continue;

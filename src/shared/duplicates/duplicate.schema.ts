@@ -4,8 +4,11 @@ import { CursorSchema } from '../common/pagination';
 
 /** Weights of the signs that two customers are one company; a pair's score is 1 − Π(1 − weight). */
 export const REASON_WEIGHTS = { taxId: 0.95, phone: 0.7, email: 0.7 } as const;
-/** Names whose keys are less alike than this (pg_trgm similarity) are not candidates at all. */
-export const NAME_THRESHOLD = 0.4;
+/**
+ * Names whose keys are less alike than this (pg_trgm similarity) are not candidates at all: pg_trgm's own
+ * default, which 闽江化工 against 福州闽江化工 (0.33) passes.
+ */
+export const NAME_THRESHOLD = 0.3;
 
 /** The score of a pair from its signs: a name similarity counts as its own weight. */
 export function pairScore(reasons: { kind: DuplicateReasonKind; similarity?: number | null }[]): number {
@@ -51,7 +54,7 @@ export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 
 export const DuplicateListQuerySchema = z
   .object({
-    minScore: z.coerce.number().min(0).max(1).default(0.5),
+    minScore: z.coerce.number().min(0).max(1).default(NAME_THRESHOLD),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: CursorSchema,
   })
