@@ -77,7 +77,10 @@ describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
   });
 
   it('finds names written with other widths, spaces and legal forms, and ranks by score', async () => {
-    const found = await similar(t.fx.users.salesNorth, { name: '厦门 鹭岛精密机械 Co., Ltd.', taxId: TAX_ID });
+    const found = await similar(t.fx.users.salesNorth, {
+      name: '厦门 鹭岛精密机械 Co., Ltd.',
+      taxId: TAX_ID,
+    });
     expect(found.map((f) => [f.code, f.reasons, f.score])).toEqual([['LD-1', ['taxId', 'name'], 1]]);
     const wide = await similar(t.fx.users.salesNorth, { name: '厦门鹭岛精密（机械）' });
     expect(wide).toMatchObject([{ code: 'LD-1', reasons: ['name'], nameSimilarity: 1, score: 1 }]);

@@ -6,14 +6,14 @@ import type { Actor } from '../../../shared/auth/roles';
 import { normalizePhone } from '../../../shared/contacts/contact.schema';
 import { CustomerListQuerySchema } from '../../../shared/customers/customer.schema';
 import { distinctivePart } from '../../../shared/customers/legal-form';
-import { pairScore } from '../../../shared/duplicates/duplicate.schema';
-import { nameKey } from '../../../shared/duplicates/name-key';
 import type {
   SIMILAR_REASONS,
   SimilarCustomer,
   SimilarCustomersQuery,
 } from '../../../shared/customers/similar.schema';
 import { isValidUnifiedCreditCode } from '../../../shared/customers/tax-id';
+import { pairScore } from '../../../shared/duplicates/duplicate.schema';
+import { nameKey } from '../../../shared/duplicates/name-key';
 import type { CustomersRepository } from './customers.repository';
 
 type Reason = (typeof SIMILAR_REASONS)[number];

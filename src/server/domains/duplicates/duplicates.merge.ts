@@ -14,7 +14,11 @@ import {
 import { canAssignOwner } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { FieldError } from '../../../shared/common/problem';
-import { MERGE_FIELDS, type MergeField, type MergeRequest } from '../../../shared/duplicates/duplicate.schema';
+import {
+  MERGE_FIELDS,
+  type MergeField,
+  type MergeRequest,
+} from '../../../shared/duplicates/duplicate.schema';
 import { forbidden, notFound, validationError, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { CustomerGateApi } from '../customers/customers.access';
@@ -48,7 +52,8 @@ const column = (f: string) => (COLUMNS as Record<string, { name: string }>)[f]!.
 function checkFields(fields: MergeRequest['fields']): FieldError[] {
   const errors: FieldError[] = [];
   for (const [key, choice] of Object.entries(fields)) {
-    const known = (MERGE_FIELDS as readonly string[]).includes(key) || /^customFields\.[\w-]{1,50}$/.test(key);
+    const known =
+      (MERGE_FIELDS as readonly string[]).includes(key) || /^customFields\.[\w-]{1,50}$/.test(key);
     if (!known) errors.push({ field: `fields.${key}`, message: 'kehu.unknown_merge_field' });
     else if (choice === 'union' && key !== 'tags')
       errors.push({ field: `fields.${key}`, message: 'kehu.union_only_tags' });
@@ -168,7 +173,11 @@ export async function mergeCustomers(
     const ids = (rs: { id: number }[]) => rs.map((r) => r.id).sort((a, b) => a - b);
     const moved: Moved = {
       contacts: ids(
-        await tx.update(contacts).set({ customerId: S }).where(byCustomer(contacts)).returning({ id: contacts.id }),
+        await tx
+          .update(contacts)
+          .set({ customerId: S })
+          .where(byCustomer(contacts))
+          .returning({ id: contacts.id }),
       ),
       primaryCleared,
       activities: ids(
@@ -259,4 +268,3 @@ export async function mergeCustomers(
     return { merge: merge!, survivor: after! };
   });
 }
-

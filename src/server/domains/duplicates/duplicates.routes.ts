@@ -37,7 +37,8 @@ export const duplicatesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Mark a pair as "not a duplicate": it leaves the list for everyone (needs write access to both)',
+        summary:
+          'Mark a pair as "not a duplicate": it leaves the list for everyone (needs write access to both)',
         body: DismissPairSchema,
       },
     },

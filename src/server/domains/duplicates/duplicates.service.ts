@@ -30,7 +30,11 @@ function summary(m: MergeRow): MergeSummary {
     mergedId: m.mergedId,
     mergedCode: m.mergedCode,
     mergedName: m.mergedName,
-    moved: { contacts: moved.contacts.length, activities: moved.activities.length, orders: moved.orders.length },
+    moved: {
+      contacts: moved.contacts.length,
+      activities: moved.activities.length,
+      orders: moved.orders.length,
+    },
     mergedBy: m.mergedBy,
     mergedAt: m.mergedAt,
     undoneAt: m.undoneAt,
@@ -86,7 +90,10 @@ export function createDuplicatesService(db: Db, repo: CustomersRepository, gate:
         .from(customerMerges)
         .innerJoin(
           customers,
-          and(eq(customers.workspaceId, customerMerges.workspaceId), eq(customers.id, customerMerges.survivorId)),
+          and(
+            eq(customers.workspaceId, customerMerges.workspaceId),
+            eq(customers.id, customerMerges.survivorId),
+          ),
         )
         .where(
           and(
@@ -95,7 +102,10 @@ export function createDuplicatesService(db: Db, repo: CustomersRepository, gate:
             cursor
               ? or(
                   lt(customerMerges.mergedAt, sql`${cursor[0]}::timestamptz`),
-                  and(eq(customerMerges.mergedAt, sql`${cursor[0]}::timestamptz`), lt(customerMerges.id, cursor[1])),
+                  and(
+                    eq(customerMerges.mergedAt, sql`${cursor[0]}::timestamptz`),
+                    lt(customerMerges.id, cursor[1]),
+                  ),
                 )
               : undefined,
           ),

@@ -17,7 +17,9 @@ const STORED = getTableConfig(customers)
   .map((c) => c.name);
 const list = (names: string[]) => sql.raw(names.map((n) => `"${n}"`).join(', '));
 /** What an undo puts back on the survivor: everything but its identity, history and version. */
-const RESTORED = STORED.filter((c) => !['workspace_id', 'id', 'version', 'created_at', 'created_by'].includes(c));
+const RESTORED = STORED.filter(
+  (c) => !['workspace_id', 'id', 'version', 'created_at', 'created_by'].includes(c),
+);
 
 /**
  * Undoes a merge: the merged customer comes back with its own id, code and values; exactly the rows that
@@ -123,7 +125,11 @@ export async function undoMerge(
         .update(customers)
         .set({ parentId: M })
         .where(
-          and(eq(customers.workspaceId, ws), eq(customers.parentId, S), inArray(customers.id, moved.children)),
+          and(
+            eq(customers.workspaceId, ws),
+            eq(customers.parentId, S),
+            inArray(customers.id, moved.children),
+          ),
         );
     const [undone] = await tx
       .update(customerMerges)

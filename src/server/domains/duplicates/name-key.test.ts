@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb, testDrivers } from '../../../db/testing';
 import { queryRows } from '../../../db/rows';
+import { createTestDb, type TestDb, testDrivers } from '../../../db/testing';
 import { nameKey } from '../../../shared/duplicates/name-key';
 
 const drivers = await testDrivers();
@@ -59,7 +59,9 @@ describe.each(drivers)('the name key of 查重 on %s', (kind) => {
   });
 
   it('is kept in customers.name_key by the database for every writer', async () => {
-    await db.db.execute(sql`insert into workspaces (id, slug, name) values (9001, 'k9001', 'k') on conflict do nothing`);
+    await db.db.execute(
+      sql`insert into workspaces (id, slug, name) values (9001, 'k9001', 'k') on conflict do nothing`,
+    );
     const [row] = await queryRows<{ key: string }>(
       db.db,
       sql`insert into customers (workspace_id, code, name, type, status)
