@@ -14,11 +14,7 @@ import {
 import { canAssignOwner } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { FieldError } from '../../../shared/common/problem';
-import {
-  MERGE_FIELDS,
-  type MergeField,
-  type MergeRequest,
-} from '../../../shared/duplicates/duplicate.schema';
+import { MERGE_FIELDS, type MergeRequest } from '../../../shared/duplicates/duplicate.schema';
 import { forbidden, notFound, validationError, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import type { CustomerGateApi } from '../customers/customers.access';

@@ -18,7 +18,7 @@ const STORED = getTableConfig(customers)
 const list = (names: string[]) => sql.raw(names.map((n) => `"${n}"`).join(', '));
 /** What an undo puts back on the survivor: everything but its identity, history and version. */
 const RESTORED = STORED.filter(
-  (c) => !['workspace_id', 'id', 'version', 'created_at', 'created_by'].includes(c),
+  (c) => !['workspace_id', 'id', 'version', 'created_at', 'created_by', 'updated_at'].includes(c),
 );
 
 /**
