@@ -26,6 +26,8 @@ describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
       name: string;
       visible: boolean;
       reasons: string[];
+      score: number;
+      nameSimilarity: number | null;
     }[];
   };
 
