@@ -39,6 +39,25 @@ CREATE TABLE "duplicate_dismissals" (
 	CONSTRAINT "duplicate_dismissals_workspace_id_customer_a_customer_b_pk" PRIMARY KEY("workspace_id","customer_a","customer_b")
 );
 --> statement-breakpoint
+CREATE TABLE "duplicate_pairs" (
+	"workspace_id" bigint NOT NULL,
+	"customer_a" bigint NOT NULL,
+	"customer_b" bigint NOT NULL,
+	"score" numeric(4, 3) NOT NULL,
+	"name_similarity" real,
+	"tax_id" text,
+	"phone" text,
+	"email" text,
+	CONSTRAINT "duplicate_pairs_workspace_id_customer_a_customer_b_pk" PRIMARY KEY("workspace_id","customer_a","customer_b")
+);
+--> statement-breakpoint
+CREATE TABLE "duplicate_scans" (
+	"workspace_id" bigint PRIMARY KEY NOT NULL,
+	"scanned_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "name_key" text GENERATED ALWAYS AS (kehu_name_key(name)) STORED;--> statement-breakpoint
 CREATE INDEX "customer_merges_recent_idx" ON "customer_merges" USING btree ("workspace_id","merged_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "duplicate_pairs_rank_idx" ON "duplicate_pairs" USING btree ("workspace_id","score" DESC NULLS LAST,"customer_a","customer_b");--> statement-breakpoint
+CREATE INDEX "duplicate_pairs_b_idx" ON "duplicate_pairs" USING btree ("workspace_id","customer_b");--> statement-breakpoint
 CREATE INDEX "customers_name_key_trgm_idx" ON "customers" USING gin ("name_key" gin_trgm_ops);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, numeric, pgTable, primaryKey, real, text } from 'drizzle-orm/pg-core';
 import { idColumn, tstz, workspaceIdColumn } from './columns';
 
 /**
@@ -52,3 +52,33 @@ export const duplicateDismissals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.customerA, t.customerB] })],
 );
+
+/**
+ * The workspace's candidate pairs (customer_a < customer_b), kept by `refreshPairs` (duplicates.scan.ts):
+ * a full scan the first time, then only the customers changed since `duplicate_scans.scanned_at`. Who may
+ * see a pair, and whether both customers still exist, is decided when the list is read.
+ */
+export const duplicatePairs = pgTable(
+  'duplicate_pairs',
+  {
+    workspaceId: workspaceIdColumn(),
+    customerA: bigint('customer_a', { mode: 'number' }).notNull(),
+    customerB: bigint('customer_b', { mode: 'number' }).notNull(),
+    score: numeric('score', { precision: 4, scale: 3 }).notNull(),
+    nameSimilarity: real('name_similarity'),
+    taxId: text('tax_id'),
+    phone: text('phone'),
+    email: text('email'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.customerA, t.customerB] }),
+    index('duplicate_pairs_rank_idx').on(t.workspaceId, t.score.desc(), t.customerA, t.customerB),
+    index('duplicate_pairs_b_idx').on(t.workspaceId, t.customerB),
+  ],
+);
+
+/** When the pairs of a workspace were last brought up to date (customers changed later are rescanned). */
+export const duplicateScans = pgTable('duplicate_scans', {
+  workspaceId: bigint('workspace_id', { mode: 'number' }).primaryKey(),
+  scannedAt: tstz('scanned_at').notNull(),
+});

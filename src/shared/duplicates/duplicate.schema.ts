@@ -9,6 +9,11 @@ export const REASON_WEIGHTS = { taxId: 0.95, phone: 0.7, email: 0.7 } as const;
  * default, which 闽江化工 against 福州闽江化工 (0.33) passes.
  */
 export const NAME_THRESHOLD = 0.3;
+/**
+ * The duplicates list (a workspace-wide scan) keeps name pairs from this similarity up: at 0.3 a workspace
+ * of 20,000 generated names has 64,000 pairs, most of them sharing only a region and an industry word.
+ */
+export const LIST_NAME_THRESHOLD = 0.5;
 
 /** The score of a pair from its signs: a name similarity counts as its own weight. */
 export function pairScore(reasons: { kind: DuplicateReasonKind; similarity?: number | null }[]): number {
@@ -54,7 +59,7 @@ export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 
 export const DuplicateListQuerySchema = z
   .object({
-    minScore: z.coerce.number().min(0).max(1).default(NAME_THRESHOLD),
+    minScore: z.coerce.number().min(0).max(1).default(LIST_NAME_THRESHOLD),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: CursorSchema,
   })

@@ -3,15 +3,14 @@ import type { Db } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import type { Actor } from '../../../shared/auth/roles';
 import { encodeCursor } from '../../../shared/common/pagination';
-import {
-  type DuplicateListQuery,
-  type DuplicatePair,
-  type DuplicateReason,
-  NAME_THRESHOLD,
-  REASON_WEIGHTS,
+import type {
+  DuplicateListQuery,
+  DuplicatePair,
+  DuplicateReason,
 } from '../../../shared/duplicates/duplicate.schema';
 import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
+import { refreshPairs } from './duplicates.scan';
 
 type Conn = Pick<Db, 'execute'>;
 
@@ -30,12 +29,9 @@ type PairRow = {
 };
 
 /**
- * Candidate pairs among the customers the actor may see (both of them), computed set-wise:
- * - names: every visible customer probes the trigram index of `name_key` with `%` (pg_trgm, threshold
- *   NAME_THRESHOLD, set for the transaction), the other side checked against the same visible set;
- * - the same tax ID; a phone or an e-mail shared by contacts of both.
- * Score = 1 − Π(1 − weight) over the signs (see pairScore), rounded to 3 places; dismissed pairs left out.
- * Keyset-ordered by (score desc, a, b) with a < b.
+ * The candidate pairs whose both customers the actor may see (and that still exist), from
+ * duplicate_pairs after bringing it up to date (refreshPairs), dismissed pairs left out. Keyset-ordered by
+ * (score desc, a, b) with a < b, as the rank index holds them.
  */
 export async function listPairs(
   tx: Conn,
@@ -43,73 +39,27 @@ export async function listPairs(
   query: DuplicateListQuery,
 ): Promise<{ items: DuplicatePair[]; nextCursor: string | null }> {
   const ws = actor.workspaceId;
+  await refreshPairs(tx, ws);
   const after: SQL = query.cursor
     ? (() => {
         const [score, a, b] = readCursor(query.cursor, [SCORE, 'id', 'id'] as const);
-        return sql`and (s.score < ${score}::numeric or (s.score = ${score}::numeric and (s.a, s.b) > (${a}::bigint, ${b}::bigint)))`;
+        return sql`and (p.score < ${score}::numeric or (p.score = ${score}::numeric and (p.customer_a, p.customer_b) > (${a}::bigint, ${b}::bigint)))`;
       })()
     : sql``;
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
   const rows = await queryRows<PairRow>(
     tx,
     sql`with vis as materialized (
-        select id, name_key, tax_id from customers
-         where ${visibleCustomersSql(actor)} and deleted_at is null
-      ),
-      name_pairs as (
-        select a.id as a, b.id as b, max(similarity(a.name_key, b.name_key)) as sim
-          from vis a
-          join customers b on b.workspace_id = ${ws} and b.name_key % a.name_key and b.id > a.id
-         where b.deleted_at is null and b.id in (select id from vis)
-         group by 1, 2
-      ),
-      tax_pairs as (
-        select a.id as a, b.id as b, min(a.tax_id) as v
-          from vis a join vis b on b.tax_id = a.tax_id and b.id > a.id
-         where a.tax_id is not null
-         group by 1, 2
-      ),
-      phones as (
-        select distinct c.customer_id as cid, p.phone
-          from contacts c cross join lateral unnest(c.phones) as p(phone)
-         where c.workspace_id = ${ws} and c.deleted_at is null and c.customer_id in (select id from vis)
-      ),
-      phone_pairs as (
-        select x.cid as a, y.cid as b, min(x.phone) as v
-          from phones x join phones y on y.phone = x.phone and y.cid > x.cid group by 1, 2
-      ),
-      emails as (
-        select distinct c.customer_id as cid, lower(c.email) as email
-          from contacts c
-         where c.workspace_id = ${ws} and c.deleted_at is null and c.email is not null and c.email <> ''
-           and c.customer_id in (select id from vis)
-      ),
-      email_pairs as (
-        select x.cid as a, y.cid as b, min(x.email) as v
-          from emails x join emails y on y.email = x.email and y.cid > x.cid group by 1, 2
-      ),
-      pairs as (
-        select a, b from name_pairs union select a, b from tax_pairs
-        union select a, b from phone_pairs union select a, b from email_pairs
-      ),
-      scored as (
-        select p.a, p.b, n.sim, t.v as tax, ph.v as phone, e.v as email,
-               round((1 - (1 - coalesce(n.sim, 0)::numeric)
-                 * (case when t.v is null then 1 else ${1 - REASON_WEIGHTS.taxId}::numeric end)
-                 * (case when ph.v is null then 1 else ${1 - REASON_WEIGHTS.phone}::numeric end)
-                 * (case when e.v is null then 1 else ${1 - REASON_WEIGHTS.email}::numeric end)), 3) as score
-          from pairs p
-          left join name_pairs n on n.a = p.a and n.b = p.b
-          left join tax_pairs t on t.a = p.a and t.b = p.b
-          left join phone_pairs ph on ph.a = p.a and ph.b = p.b
-          left join email_pairs e on e.a = p.a and e.b = p.b
-         where not exists (select 1 from duplicate_dismissals d
-                            where d.workspace_id = ${ws} and d.customer_a = p.a and d.customer_b = p.b)
+        select id from customers where ${visibleCustomersSql(actor)} and deleted_at is null
       ),
       page as (
-        select * from scored s
-         where s.score >= ${query.minScore}::numeric ${after}
-         order by s.score desc, s.a, s.b
+        select p.customer_a as a, p.customer_b as b, p.score, p.name_similarity as sim, p.tax_id as tax,
+               p.phone, p.email
+          from duplicate_pairs p
+         where p.workspace_id = ${ws} and p.score >= ${query.minScore}::numeric ${after}
+           and p.customer_a in (select id from vis) and p.customer_b in (select id from vis)
+           and not exists (select 1 from duplicate_dismissals d
+                            where d.workspace_id = ${ws} and d.customer_a = p.customer_a and d.customer_b = p.customer_b)
+         order by p.score desc nulls last, p.customer_a, p.customer_b
          limit ${query.limit + 1}
       )
       select s.a::text as a, s.b::text as b, s.score::text as score, s.sim::float8 as sim, s.tax, s.phone, s.email,

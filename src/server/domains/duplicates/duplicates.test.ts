@@ -106,6 +106,30 @@ describe.each(drivers)('the duplicates list on %s', (kind) => {
     ]);
   });
 
+  it('keeps the pairs up to date as customers and contacts change, as a full scan finds them', async () => {
+    const { admin, sales } = t.fx.users;
+    const pairsNow = async () =>
+      (await api.pairs(admin, 'minScore=0&limit=100')).items.map(
+        (p) => `${p.a.code}~${p.b.code} ${p.score} ${p.reasons.map((r) => r.kind).join('+')}`,
+      );
+    await pairsNow(); // scanned
+    const c2 = await api.customer(sales, { name: '完全不同的名字 有限公司', code: 'C2' });
+    await api.contact(sales, { customerId: ids.C!, name: '赵', email: 'zhao@c.cn' });
+    await api.contact(sales, { customerId: c2, name: '赵', email: 'ZHAO@c.cn' });
+    const b2 = await api.call(admin, 'GET', `/api/v1/customers/${ids.B2}`);
+    await api.call(admin, 'PATCH', `/api/v1/customers/${ids.B2}`, { version: b2.version, name: '北方重工' });
+    const incremental = await pairsNow();
+    expect(incremental).toContain('C~C2 1 email+name');
+    expect(incremental.find((p) => p.startsWith('B1~B2'))).toBe('B1~B2 0.7 phone'); // the name went
+    // The same as a scan from scratch.
+    await t.db.db.execute(sql`delete from duplicate_pairs`);
+    await t.db.db.execute(sql`delete from duplicate_scans`);
+    expect(await pairsNow()).toEqual(incremental);
+    // A deleted customer's pairs are not listed.
+    await api.call(sales, 'DELETE', `/api/v1/customers/${c2}`);
+    expect((await pairsNow()).filter((p) => p.includes('C2'))).toEqual([]);
+  });
+
   it('finds the existing look-alikes of a staging table set-wise, for imports', async () => {
     const found = await t.db.db.transaction(async (tx) => {
       await tx.execute(sql`create temp table stage_x (row_no bigint, name text, tax_id text, phone text, email text)
@@ -130,7 +154,7 @@ describe.each(drivers)('the duplicates list on %s', (kind) => {
     ]);
     expect(by(3)).toEqual([
       ['泉州刺桐纺织有限公司', ['phone'], 0.7],
-      ['泉州刺桐纺织品贸易有限公司', ['phone'], 0.7],
+      ['北方重工', ['phone'], 0.7], // B2, renamed above
     ]);
     expect(by(4).map((f) => f[0])).toEqual(['福建海峡物流', '漳州港务集团']);
     expect(by(5)).toEqual([]);

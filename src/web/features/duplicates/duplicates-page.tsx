@@ -8,7 +8,7 @@ import { currentLocale } from '../../lib/i18n';
 import { DuplicateCompare } from './duplicate-compare';
 import { dismissPair, listMerges, listPairs, type Merge, type Pair, undoMerge } from './duplicates-api';
 
-const MIN_SCORES = [0.3, 0.5, 0.7, 0.9];
+const MIN_SCORES = [0.5, 0.7, 0.9];
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function ReasonTags({ pair }: { pair: Pair }) {
@@ -39,7 +39,7 @@ const CustomerCell = ({ c }: { c: Pair['a'] }) => (
 export default function DuplicatesPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [minScore, setMinScore] = useState(0.3);
+  const [minScore, setMinScore] = useState(0.5);
   const [open, setOpen] = useState<Pair | null>(null);
   const [lastMerge, setLastMerge] = useState<Merge | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
