@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
-import { NAME_THRESHOLD, REASON_WEIGHTS } from '../../../shared/duplicates/duplicate.schema';
+import { LIST_NAME_THRESHOLD, REASON_WEIGHTS } from '../../../shared/duplicates/duplicate.schema';
 
 /** One existing customer that looks like an incoming row. */
 export type StagingDuplicate = {
@@ -15,12 +15,17 @@ export type StagingDuplicate = {
   nameSimilarity: number | null;
 };
 
+/** Up to this many named rows, each probes the trigram index; more are matched set-wise. */
+const PROBE_ROWS = 500;
+
 const IDENT = /^[a-z_][a-z0-9_]{0,62}(\.[a-z_][a-z0-9_]{0,62})?$/;
 
 /**
  * 查重 at import time, set-wise: the existing (not deleted) customers of the workspace that look like the
  * rows of a staging table, by the same signs and score as the duplicates list (name-key similarity ≥
- * NAME_THRESHOLD through the trigram index, the same tax ID, a contact with the same phone or e-mail).
+ * LIST_NAME_THRESHOLD, the same tax ID, a contact with the same phone or e-mail). Names of up to
+ * PROBE_ROWS rows probe the trigram index of name_key; a bigger batch is matched with the prefix-filtered
+ * trigram join of the full scan (duplicates.scan.ts), which finds the same pairs.
  *
  * `stagingTable` (a plain or temp table, `[a-z_][a-z0-9_]*`, optionally schema-qualified) must have the
  * columns `row_no bigint, name text, tax_id text, phone text, email text` (any value may be null; extra
@@ -34,12 +39,31 @@ export async function findDuplicatesForStaging(
   tx: Pick<Db, 'execute'>,
   workspaceId: number,
   stagingTable: string,
-  opts: { perRow?: number; minScore?: number } = {},
+  opts: { perRow?: number; minScore?: number; probeRows?: number } = {},
 ): Promise<StagingDuplicate[]> {
   if (!IDENT.test(stagingTable)) throw new Error(`Not a table name: ${stagingTable}`);
   const staging = sql.raw(stagingTable);
   const ws = workspaceId;
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
+  await tx.execute(
+    sql`select set_config('pg_trgm.similarity_threshold', ${String(LIST_NAME_THRESHOLD)}, true)`,
+  );
+  const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from ${staging} where nullif(btrim(name), '') is not null`,
+  );
+  const t = LIST_NAME_THRESHOLD;
+  const setWise = n > (opts.probeRows ?? PROBE_ROWS);
+  // A few rows probe the trigram index one by one; a batch joins the keys' rarest trigrams set-wise.
+  const byName = !setWise
+    ? sql`select s.row_no, c.id, similarity(c.name_key, s.nk) as sim, false as tax, false as phone, false as email
+          from s join customers c on c.workspace_id = ${ws} and c.name_key % s.nk and c.deleted_at is null
+         where s.nk is not null`
+    : sql`select x.row_no, x.id, similarity(x.nk, c.name_key) as sim, false as tax, false as phone, false as email
+          from (select distinct sp.row_no, sp.nk, cp.id
+                  from (select row_no, nk, g from prefix where side = 's') sp
+                  join (select row_no as id, g from prefix where side = 'c') cp on cp.g = sp.g) x
+          join customers c on c.workspace_id = ${ws} and c.id = x.id
+         where similarity(x.nk, c.name_key) >= ${t}`;
   const rows = await queryRows<{
     row_no: string;
     id: string;
@@ -60,10 +84,23 @@ export async function findDuplicatesForStaging(
                nullif(lower(btrim(email)), '') as email
           from ${staging}
       ),
+      grams as materialized (
+        select 's' as side, s.row_no, s.nk, g from s cross join lateral unnest(show_trgm(s.nk)) as g
+         where ${setWise}::boolean and s.nk is not null
+        union all
+        select 'c', c.id, c.name_key, g from customers c cross join lateral unnest(show_trgm(c.name_key)) as g
+         where ${setWise}::boolean and c.workspace_id = ${ws} and c.deleted_at is null
+      ),
+      df as (select g, count(*) as n from grams group by g),
+      prefix as materialized (
+        select side, row_no, nk, g from (
+          select gr.*, row_number() over (partition by gr.side, gr.row_no order by df.n, gr.g) as rn,
+                 count(*) over (partition by gr.side, gr.row_no) as len
+            from grams gr join df on df.g = gr.g) r
+         where rn <= len - ceil(${t}::numeric * len) + 1
+      ),
       found as (
-        select s.row_no, c.id, similarity(c.name_key, s.nk) as sim, false as tax, false as phone, false as email
-          from s join customers c on c.workspace_id = ${ws} and c.name_key % s.nk and c.deleted_at is null
-         where s.nk is not null
+        ${byName}
         union all
         select s.row_no, c.id, null, true, false, false
           from s join customers c on c.workspace_id = ${ws} and c.tax_id = s.tax and c.deleted_at is null
