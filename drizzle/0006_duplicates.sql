@@ -60,4 +60,5 @@ ALTER TABLE "customers" ADD COLUMN "name_key" text GENERATED ALWAYS AS (kehu_nam
 CREATE INDEX "customer_merges_recent_idx" ON "customer_merges" USING btree ("workspace_id","merged_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "duplicate_pairs_rank_idx" ON "duplicate_pairs" USING btree ("workspace_id","score" DESC NULLS LAST,"customer_a","customer_b");--> statement-breakpoint
 CREATE INDEX "duplicate_pairs_b_idx" ON "duplicate_pairs" USING btree ("workspace_id","customer_b");--> statement-breakpoint
+CREATE INDEX "contacts_updated_idx" ON "contacts" USING btree ("workspace_id","updated_at");--> statement-breakpoint
 CREATE INDEX "customers_name_key_trgm_idx" ON "customers" USING gin ("name_key" gin_trgm_ops);
