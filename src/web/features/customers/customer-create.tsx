@@ -101,10 +101,10 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
                       <Typography.Text strong>{c.name}</Typography.Text>
                     )}{' '}
                     <Typography.Text type="secondary">
-                      {c.code} · {c.reasons.map((r) => t(`create.reason.${r}`)).join('、')} ·{' '}
-                      {t('duplicates.scoreOf', { score: `${Math.round(c.score * 100)}%` })}
+                      {c.code} · {c.reasons.map((r) => t(`create.reason.${r}`)).join('、')}
                       {!c.visible &&
                         ` · ${t('create.hidden', { owner: c.ownerName ?? '—', branch: c.branchName ?? '—' })}`}
+                      {` · ${t('duplicates.scoreOf', { score: `${Math.round(c.score * 100)}%` })}`}
                     </Typography.Text>
                   </li>
                 ))}
