@@ -20,6 +20,9 @@ type Ids = {
   field: number;
   token: number;
   view: number;
+  /** A second customer of the rep's (sharing the hidden customer's contact e-mail: a duplicate pair). */
+  twin: number;
+  merge: number;
 };
 type Case = {
   /**
@@ -60,6 +63,22 @@ const CASES: Record<string, Case> = {
     path: () => `/api/v1/customers/similar?name=${SECRET}%20秘密客户有限公司`,
   },
   'GET /api/v1/saved-views': { scope: 'list', path: () => '/api/v1/saved-views?list=customers' },
+  'GET /api/v1/duplicates': { scope: 'list', path: () => '/api/v1/duplicates?minScore=0' },
+  'GET /api/v1/duplicates/merges': { scope: 'list', path: () => '/api/v1/duplicates/merges' },
+  'POST /api/v1/duplicates/dismiss': {
+    scope: 'customer',
+    path: () => '/api/v1/duplicates/dismiss',
+    body: (i) => ({ customerA: i.customer, customerB: i.twin }),
+  },
+  'POST /api/v1/duplicates/merge': {
+    scope: 'customer',
+    path: () => '/api/v1/duplicates/merge',
+    body: (i) => ({ survivorId: i.twin, mergedId: i.customer, versions: { survivor: 2, merged: 1 } }),
+  },
+  'POST /api/v1/duplicates/merges/:id/undo': {
+    scope: 'customer',
+    path: (i) => `/api/v1/duplicates/merges/${i.merge}/undo`,
+  },
   'PATCH /api/v1/saved-views/:id': {
     scope: 'owner',
     path: (i) => `/api/v1/saved-views/${i.view}`,
@@ -238,7 +257,26 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         name: SECRET,
         query: { q: SECRET },
       }),
+      twin: 0,
+      merge: 0,
     };
+    // 查重: a twin sharing the contact's e-mail (a pair with the hidden customer), into which another
+    // customer coded SECRET was merged.
+    ids.twin = await ok(sales, 'POST', '/api/v1/customers', {
+      name: '保密甲方',
+      primaryContact: { name: '联系人', email: 'secret@x.cn' },
+    });
+    const gone = await ok(sales, 'POST', '/api/v1/customers', { name: '保密乙方', code: `${SECRET}-M` });
+    const merged = await t.as(sales, {
+      method: 'POST',
+      url: '/api/v1/duplicates/merge',
+      payload: { survivorId: ids.twin, mergedId: gone, versions: { survivor: 1, merged: 1 } },
+    });
+    ids.merge = merged.json().merge.id;
+    const pairs = await t.as(sales, { method: 'GET', url: '/api/v1/duplicates?minScore=0' });
+    expect(pairs.body).toContain(SECRET);
+    const merges = await t.as(sales, { method: 'GET', url: '/api/v1/duplicates/merges' });
+    expect(merges.body).toContain(SECRET);
   });
   afterAll(() => t.close());
 
@@ -270,6 +308,8 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
                 branchName: expect.any(String),
                 visible: false,
                 reasons: ['name'],
+                score: expect.any(Number),
+                nameSimilarity: expect.any(Number),
               },
             ]);
           continue;

@@ -11,6 +11,7 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
+import { createDuplicatesService } from './domains/duplicates';
 import { createExportsRepository } from './domains/exports/exports.repository';
 import { createExports } from './domains/exports/exports.service';
 import { createOrders } from './domains/orders';
@@ -65,6 +66,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
       savedViews,
       repo: createExportsRepository(db),
     }),
+    duplicates: createDuplicatesService(db, customersRepo, gate),
   };
 }
 

@@ -33,5 +33,7 @@ export const contacts = pgTable(
     index('contacts_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('contacts_phones_idx').using('gin', t.phones),
     index('contacts_email_idx').on(t.workspaceId, sql`lower(${t.email})`),
+    // 查重 rescans the customers whose contacts changed since its last scan (duplicates.scan.ts).
+    index('contacts_updated_idx').on(t.workspaceId, t.updatedAt),
   ],
 );

@@ -44,6 +44,10 @@ export const customers = pgTable(
     searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     deletedAt: tstz('deleted_at'),
     ...mutableColumns(),
+    // 查重: the name without legal form, punctuation or width differences (nameKey in
+    // src/shared/duplicates/name-key.ts is its JavaScript twin). Generated, so every writer (the API,
+    // COPY imports, restores) fills it; backups leave it out. The SQL function is in the migration.
+    nameKey: text('name_key').generatedAlwaysAs(sql`kehu_name_key(name)`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -66,6 +70,7 @@ export const customers = pgTable(
     index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('customers_code_trgm_idx').using('gin', t.code.op('gin_trgm_ops')),
     index('customers_short_trgm_idx').using('gin', t.shortName.op('gin_trgm_ops')),
+    index('customers_name_key_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
   ],
 );
 

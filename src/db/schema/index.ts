@@ -2,6 +2,7 @@ export * from './activities';
 export * from './audit';
 export * from './contacts';
 export * from './customers';
+export * from './duplicates';
 export * from './orders';
 export * from './org';
 export * from './saved-views';

@@ -70,6 +70,16 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
     en: 'You already have a view of this list with this name.',
     zh: '此列表中您已有同名的视图。',
   },
+  // 查重 (src/server/domains/duplicates)
+  'kehu.merge_same_customer': {
+    en: 'A customer cannot be merged into itself.',
+    zh: '不能将客户与自身合并。',
+  },
+  'kehu.unknown_merge_field': { en: 'Not a field a merge can choose.', zh: '合并时不能选择此字段。' },
+  'kehu.union_only_tags': {
+    en: 'Only tags can be combined from both customers.',
+    zh: '只有标签可以合并双方的值。',
+  },
 };
 
 export function translateKehuMessage(message: string, locale: Locale): string | undefined {

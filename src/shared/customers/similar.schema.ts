@@ -25,6 +25,10 @@ export const SimilarCustomerSchema = z
     branchName: z.string().nullable(),
     visible: z.boolean(),
     reasons: z.array(z.enum(SIMILAR_REASONS)),
+    /** 0–1, as in the duplicates list: 1 − Π(1 − weight) over the reasons (see pairScore). */
+    score: z.number(),
+    /** The trigram similarity of the name keys (有限公司, widths and spaces left out), when the name is a reason. */
+    nameSimilarity: z.number().nullable(),
   })
   .meta({ id: 'SimilarCustomer' });
 export type SimilarCustomer = z.infer<typeof SimilarCustomerSchema>;

@@ -23,8 +23,8 @@ import { PG_FLOAT, PG_TIMESTAMPTZ, readCursor } from '../../cursor';
 import { type VisibilityShape, visibilityShape, visibleCustomersShaped } from './customers.access';
 import { customerSearch, type SearchShape, type SearchValueName, searchFor } from './customers.search';
 
-// search_grams is retired (kept for old backups) and never shown.
-const { searchGrams: _g, workspaceId: _w, ...profileColumns } = getTableColumns(customers);
+// search_grams is retired (kept for old backups) and never shown; name_key is 查重's, generated.
+const { searchGrams: _g, workspaceId: _w, nameKey: _k, ...profileColumns } = getTableColumns(customers);
 
 const C_WS = qualified('customers', 'workspace_id');
 const C_ID = qualified('customers', 'id');
@@ -55,6 +55,7 @@ type Conn = Db | Tx;
 
 const {
   searchGrams: _grams,
+  nameKey: _key,
   customFields: _cf,
   workspaceId: _ws,
   ...columnsOfSummary

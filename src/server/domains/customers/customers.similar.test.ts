@@ -26,6 +26,8 @@ describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
       name: string;
       visible: boolean;
       reasons: string[];
+      score: number;
+      nameSimilarity: number | null;
     }[];
   };
 
@@ -60,6 +62,8 @@ describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
         branchName: '华北分公司',
         visible: false,
         reasons: ['taxId', 'phone', 'name'],
+        score: 1, // 1 − 0.05 × 0.3 × (1 − 1): the keys are the same
+        nameSimilarity: 1,
       },
     ]); // the deleted look-alike is left out
     // Its owner sees the same customer with its id.
@@ -70,6 +74,18 @@ describe.each(drivers)('查重 before a customer is created on %s', (kind) => {
   it('gives the id of a customer the caller may see, and finds names by their distinctive part', async () => {
     const found = await similar(t.fx.users.sales, { name: '闽江化工有限公司' });
     expect(found).toMatchObject([{ id: mine, code: 'MJ-1', visible: true, reasons: ['name'] }]);
+    // 闽江化工 against 福州闽江化工: 3 trigrams shared of 9.
+    expect(found[0]).toMatchObject({ nameSimilarity: 0.333, score: 0.333 });
+  });
+
+  it('finds names written with other widths, spaces and legal forms, and ranks by score', async () => {
+    const found = await similar(t.fx.users.salesNorth, {
+      name: '厦门 鹭岛精密机械 Co., Ltd.',
+      taxId: TAX_ID,
+    });
+    expect(found.map((f) => [f.code, f.reasons, f.score])).toEqual([['LD-1', ['taxId', 'name'], 1]]);
+    const wide = await similar(t.fx.users.salesNorth, { name: '厦门鹭岛精密（机械）' });
+    expect(wide).toMatchObject([{ code: 'LD-1', reasons: ['name'], nameSimilarity: 1, score: 1 }]);
   });
 
   it('finds nothing for a legal form alone, a bad tax ID, a short phone, or another workspace', async () => {

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, inArray, isNull } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { branches, contacts, customers, customerTeamMembers, users } from '../../../db/schema';
 import { customerAccess } from '../../../shared/auth/policy';
@@ -12,6 +12,8 @@ import type {
   SimilarCustomersQuery,
 } from '../../../shared/customers/similar.schema';
 import { isValidUnifiedCreditCode } from '../../../shared/customers/tax-id';
+import { pairScore } from '../../../shared/duplicates/duplicate.schema';
+import { nameKey } from '../../../shared/duplicates/name-key';
 import type { CustomersRepository } from './customers.repository';
 
 type Reason = (typeof SIMILAR_REASONS)[number];
@@ -69,11 +71,29 @@ export function createSimilarCustomers(db: Db, repo: CustomersRepository) {
     return page.items.map((c) => c.id);
   }
 
-  async function describe(actor: Actor, ids: number[]) {
+  /** Look-alike names by the trigram similarity of their keys (有限公司, widths, spaces left out). */
+  async function byNameKey(workspaceId: number, key: string): Promise<number[]> {
+    const rows = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(
+        and(
+          eq(customers.workspaceId, workspaceId),
+          sql`${customers.nameKey} % ${key}`,
+          isNull(customers.deletedAt),
+        ),
+      )
+      .orderBy(desc(sql`similarity(${customers.nameKey}, ${key})`), customers.id)
+      .limit(PER_KIND);
+    return rows.map((r) => r.id);
+  }
+
+  async function describe(actor: Actor, ids: number[], key: string) {
     const ws = actor.workspaceId;
     const [rows, team] = await Promise.all([
       db
         .select({
+          nameSimilarity: sql<number>`similarity(${customers.nameKey}, ${key})::float8`,
           id: customers.id,
           code: customers.code,
           name: customers.name,
@@ -104,6 +124,7 @@ export function createSimilarCustomers(db: Db, repo: CustomersRepository) {
 
   return async function similar(actor: Actor, query: SimilarCustomersQuery): Promise<SimilarCustomer[]> {
     const phone = query.phone ? normalizePhone(query.phone) : '';
+    const key = query.name ? nameKey(query.name) : '';
     // Sequential on purpose: the embedded database runs one statement at a time anyway.
     const found: [Reason, number[]][] = [
       [
@@ -114,16 +135,22 @@ export function createSimilarCustomers(db: Db, repo: CustomersRepository) {
       ],
       ['phone', /^\+?\d{7,20}$/.test(phone) ? await byPhone(actor.workspaceId, phone) : []],
       ['name', query.name ? await byName(actor, query.name) : []],
+      ['name', key.length >= 2 ? await byNameKey(actor.workspaceId, key) : []],
     ];
     const reasons = new Map<number, Reason[]>();
     for (const [reason, ids] of found)
-      for (const id of ids) reasons.set(id, [...(reasons.get(id) ?? []), reason]);
+      for (const id of ids) {
+        const had = reasons.get(id) ?? [];
+        if (!had.includes(reason)) reasons.set(id, [...had, reason]);
+      }
     if (reasons.size === 0) return [];
-    const rows = new Map((await describe(actor, [...reasons.keys()])).map((r) => [r.id, r]));
-    // In the order found: the tax ID first, then the phone, then the name's rank.
-    return [...reasons.entries()].flatMap(([id, why]) => {
+    const rows = new Map((await describe(actor, [...reasons.keys()], key)).map((r) => [r.id, r]));
+    // Best score first (tax ID, phone and name similarity as in the duplicates list); ties in the order found.
+    const scored = [...reasons.entries()].flatMap(([id, why]) => {
       const r = rows.get(id);
       if (!r) return [];
+      const nameSimilarity = why.includes('name') ? Math.round(Number(r.nameSimilarity) * 1000) / 1000 : null;
+      const score = pairScore(why.map((kind) => ({ kind, similarity: nameSimilarity })));
       return [
         {
           id: r.visible ? r.id : null,
@@ -133,9 +160,12 @@ export function createSimilarCustomers(db: Db, repo: CustomersRepository) {
           branchName: r.branchName,
           visible: r.visible,
           reasons: why,
+          score,
+          nameSimilarity,
         },
       ];
     });
+    return scored.sort((a, b) => b.score - a.score);
   };
 }
 

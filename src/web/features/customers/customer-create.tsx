@@ -104,6 +104,7 @@ export function CustomerCreateForm({ onClose }: { onClose: () => void }) {
                       {c.code} · {c.reasons.map((r) => t(`create.reason.${r}`)).join('、')}
                       {!c.visible &&
                         ` · ${t('create.hidden', { owner: c.ownerName ?? '—', branch: c.branchName ?? '—' })}`}
+                      {` · ${t('duplicates.scoreOf', { score: `${Math.round(c.score * 100)}%` })}`}
                     </Typography.Text>
                   </li>
                 ))}

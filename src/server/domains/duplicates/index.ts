@@ -1,0 +1,3 @@
+export { duplicatesRoutes } from './duplicates.routes';
+export { createDuplicatesService, type DuplicatesService } from './duplicates.service';
+export { findDuplicatesForStaging, type StagingDuplicate } from './duplicates.staging';
