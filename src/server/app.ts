@@ -10,6 +10,7 @@ import { customFieldsRoutes } from './domains/custom-fields/custom-fields.routes
 import { customersRoutes } from './domains/customers/customers.routes';
 import { ordersRoutes } from './domains/orders';
 import { productsRoutes } from './domains/products';
+import { qualityRoutes } from './domains/quality';
 import { savedViewsRoutes } from './domains/saved-views';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(timelineRoutes);
       await api.register(workspaceRoutes);
       await api.register(savedViewsRoutes);
+      await api.register(qualityRoutes);
     },
     { prefix: '/api/v1' },
   );

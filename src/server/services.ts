@@ -13,6 +13,7 @@ import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
+import { createQuality } from './domains/quality';
 import { createSavedViews } from './domains/saved-views';
 import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
@@ -47,6 +48,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db, timeline.forgetTimeZone),
     savedViews: createSavedViews(db),
+    quality: createQuality(db, gate),
   };
 }
 

@@ -4,4 +4,5 @@ export * from './contacts';
 export * from './customers';
 export * from './orders';
 export * from './org';
+export * from './quality';
 export * from './saved-views';

@@ -1,0 +1,63 @@
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  customFieldKey,
+  type ProfileField,
+  type RequiredField,
+} from '../../../shared/quality/quality-fields';
+
+/**
+ * The SQL twin of `isFilled` (src/shared/quality/quality-score.ts), over the row of `customers` (the
+ * table under its own name) in the statement around it. Text is filled when it holds a character other
+ * than white space (ASCII or the ideographic space U+3000), as the pure rule says.
+ */
+export const NOT_BLANK = '[^ \\t\\n\\r\\f\\v\\u3000]';
+
+const text = (column: string) => sql`coalesce(${sql.raw(`customers.${column}`)} ~ ${NOT_BLANK}, false)`;
+const liveContact = (extra: SQL = sql``) =>
+  sql`exists (select 1 from contacts ct where ct.workspace_id = customers.workspace_id
+        and ct.customer_id = customers.id and ct.deleted_at is null ${extra})`;
+
+const PROFILE_SQL: Record<ProfileField, () => SQL> = {
+  shortName: () => text('short_name'),
+  industry: () => text('industry'),
+  province: () => text('province'),
+  city: () => text('city'),
+  address: () => text('address'),
+  taxId: () => text('tax_id'),
+  employees: () => sql`(customers.employees is not null)`,
+  revenueBand: () => text('revenue_band'),
+  creditRating: () => text('credit_rating'),
+  source: () => text('source'),
+  owner: () => sql`(customers.owner_id is not null)`,
+  branch: () => sql`(customers.branch_id is not null)`,
+  contact: () => liveContact(),
+  contactPhone: () => liveContact(sql`and exists (select 1 from unnest(ct.phones) p where p ~ ${NOT_BLANK})`),
+  contactEmail: () => liveContact(sql`and coalesce(ct.email ~ ${NOT_BLANK}, false)`),
+};
+
+export function filledSql(field: RequiredField): SQL {
+  const key = customFieldKey(field);
+  if (key !== null) return sql`coalesce((customers.custom_fields ->> ${key}) ~ ${NOT_BLANK}, false)`;
+  return PROFILE_SQL[field as ProfileField]();
+}
+
+/** The required fields a customer lacks, in the order required: a text[] (empty when complete). */
+export function missingFieldsSql(required: readonly RequiredField[]): SQL {
+  if (required.length === 0) return sql`'{}'::text[]`;
+  const cases = required.map((f) => sql`case when not ${filledSql(f)} then ${f}::text end`);
+  return sql`array_remove(array[${sql.join(cases, sql`, `)}]::text[], null)`;
+}
+
+/**
+ * The customer was created, or touched by a live activity or order, on `cutoffDay` or later in the
+ * workspace's time zone: the negation of stale (see staleCutoffDay).
+ */
+export function freshSql(cutoffDay: string, timeZone: string): SQL {
+  const since = sql`(${cutoffDay}::date::timestamp at time zone ${timeZone})`;
+  return sql`(customers.created_at >= ${since}
+    or exists (select 1 from activities a where a.workspace_id = customers.workspace_id
+                 and a.customer_id = customers.id and a.occurred_at >= ${since} and a.deleted_at is null)
+    or exists (select 1 from orders o where o.workspace_id = customers.workspace_id
+                 and o.customer_id = customers.id and o.ordered_at >= ${cutoffDay}::date
+                 and o.deleted_at is null))`;
+}
