@@ -10,9 +10,11 @@ import {
  * table under its own name) in the statement around it. Text is filled when it holds a character other
  * than white space (ASCII or the ideographic space U+3000), as the pure rule says.
  */
-export const NOT_BLANK = '[^ \\t\\n\\r\\f\\v\\u3000]';
+export const BLANKS = ' \t\n\r\f\v\u3000';
 
-const text = (column: string) => sql`coalesce(${sql.raw(`customers.${column}`)} ~ ${NOT_BLANK}, false)`;
+/** Filled text: something is left once the blanks are trimmed (btrim is much cheaper than a regex). */
+const filled = (value: SQL) => sql`coalesce(btrim(${value}, ${BLANKS}) <> '', false)`;
+const text = (column: string) => filled(sql.raw(`customers.${column}`));
 const liveContact = (extra: SQL = sql``) =>
   sql`exists (select 1 from contacts ct where ct.workspace_id = customers.workspace_id
         and ct.customer_id = customers.id and ct.deleted_at is null ${extra})`;
@@ -31,13 +33,13 @@ const PROFILE_SQL: Record<ProfileField, () => SQL> = {
   owner: () => sql`(customers.owner_id is not null)`,
   branch: () => sql`(customers.branch_id is not null)`,
   contact: () => liveContact(),
-  contactPhone: () => liveContact(sql`and exists (select 1 from unnest(ct.phones) p where p ~ ${NOT_BLANK})`),
-  contactEmail: () => liveContact(sql`and coalesce(ct.email ~ ${NOT_BLANK}, false)`),
+  contactPhone: () => liveContact(sql`and ${filled(sql`array_to_string(ct.phones, '')`)}`),
+  contactEmail: () => liveContact(sql`and ${filled(sql`ct.email`)}`),
 };
 
 export function filledSql(field: RequiredField): SQL {
   const key = customFieldKey(field);
-  if (key !== null) return sql`coalesce((customers.custom_fields ->> ${key}) ~ ${NOT_BLANK}, false)`;
+  if (key !== null) return filled(sql`customers.custom_fields ->> ${key}`);
   return PROFILE_SQL[field as ProfileField]();
 }
 

@@ -7,7 +7,7 @@ import type { QualityGroupBy } from '../../../shared/quality/quality.schema';
 import type { RequiredField } from '../../../shared/quality/quality-fields';
 import type { CustomerFacts, DuplicateReason } from '../../../shared/quality/quality-score';
 import { visibleCustomersSql } from '../customers/customers.access';
-import { duplicateReasonsOfSql, suspectedDuplicatesSql } from './quality.duplicates';
+import { duplicateReasonsOfSql, suspectedDuplicatesWith } from './quality.duplicates';
 import { freshSql, missingFieldsSql } from './quality.fields.sql';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -80,7 +80,7 @@ const GROUP_KEYS: Record<QualityGroupBy, { id: string; join: string; name: strin
  */
 function scoredSql(actor: Actor, scope: Scope) {
   return sql`
-    dups as (${suspectedDuplicatesSql(actor.workspaceId)}),
+    ${suspectedDuplicatesWith(actor.workspaceId)},
     scored as (
       select customers.workspace_id, customers.id, customers.code, customers.name, customers.owner_id,
              customers.branch_id, u.team_id,

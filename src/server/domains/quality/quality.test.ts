@@ -16,7 +16,7 @@ type Key = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
  *
  *   A  4/4  activity 10 days ago: fresh    tax ID shared with D: duplicate
  *   B  1/4  (contact without phone)        order 40 days ago: stale
- *   C  0/4  created today: fresh
+ *   C  0/4  created today: fresh           (its industry is blanks only)
  *   D  4/4  created 200 days ago, never touched: stale; tax ID of A, phone of E (+86 form): duplicate
  *   E  3/4  created today: fresh            phone of D: duplicate
  *   G  1/4  (tax ID) created today          its tax ID is also the deleted F's: not a duplicate
@@ -66,6 +66,8 @@ describe.each(drivers)('data quality on %s', (kind) => {
       ['F', '91110000TEST000002'],
       ['G', '91110000TEST000002'],
     ];
+    // Blanks only (an ideographic space): not filled, by the pure rule and its SQL twin alike.
+    await t.db.db.update(customers).set({ industry: ' \u3000' }).where(eq(customers.id, ids.C));
     for (const [k, tax] of taxIds)
       await t.db.db.update(customers).set({ taxId: tax }).where(eq(customers.id, ids[k]));
     const old = new Date(Date.now() - 200 * 86_400_000);
