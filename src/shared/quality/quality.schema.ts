@@ -70,6 +70,7 @@ export const CustomerQualitySchema = z
   })
   .meta({ id: 'CustomerQuality' });
 
+/** owner: the customer's owner; team: the owner's team; branch: the customer's branch. */
 export const QUALITY_GROUPS = ['owner', 'team', 'branch'] as const;
 export type QualityGroupBy = (typeof QUALITY_GROUPS)[number];
 
