@@ -14,6 +14,9 @@ import {
 
 warnIfNoChromium();
 
+// On a busy machine a page can take seconds to settle; expect.poll alone gives up after one.
+const WAIT = { timeout: 15_000 };
+
 async function signIn(page: Page, email: string) {
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill('kehu-demo');
@@ -52,24 +55,24 @@ describe.skipIf(!hasChromium)('the data quality page in Chromium', { timeout: 18
     expect(await page.getByTestId('quality-tile').count()).toBe(5);
     expect(Number(await tile(page, '客户数'))).toBeGreaterThan(0);
     // Three bar charts, each drawn on a canvas.
-    await expect.poll(() => page.getByTestId('quality-chart').locator('canvas').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('quality-chart').locator('canvas').count(), WAIT).toBe(3);
     for (const name of ['完整度', '陈旧率', '疑似重复率'])
       await page.getByRole('img', { name, exact: true }).waitFor();
     await shot(page, 'quality-owner-zh');
 
     // By branch: the demo's branches, one bar each.
     await page.getByText('分公司', { exact: true }).first().click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('by')).toBe('branch');
-    await expect.poll(() => page.getByTestId('quality-chart').locator('canvas').count()).toBe(3);
+    await expect.poll(() => new URL(page.url()).searchParams.get('by'), WAIT).toBe('branch');
+    await expect.poll(() => page.getByTestId('quality-chart').locator('canvas').count(), WAIT).toBe(3);
     await shot(page, 'quality-branch-zh');
     expect(await unlabelledControls(page)).toEqual([]);
 
     // Only stale records, then the first record to fix opens its 360 page with the quality card.
     await page.getByText('陈旧', { exact: true }).first().click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('stale');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind'), WAIT).toBe('stale');
     const first = page.locator('.ant-table-row').first();
     await first.waitFor();
-    await expect.poll(() => first.locator('.ant-tag').filter({ hasText: '陈旧' }).count()).toBe(1);
+    await expect.poll(() => first.locator('.ant-tag').filter({ hasText: '陈旧' }).count(), WAIT).toBe(1);
     const name = (await first.getByRole('link').first().innerText()).trim();
     await first.getByRole('link').first().click();
     await page.getByRole('heading', { name }).waitFor();
@@ -79,6 +82,21 @@ describe.skipIf(!hasChromium)('the data quality page in Chromium', { timeout: 18
     expect(await card.innerText()).toContain('陈旧');
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'quality-360-card-zh');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone screen (360 px)', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${kehu.url}/quality`);
+    await signIn(page, 'sales@kehu.demo');
+    await expect.poll(() => page.getByTestId('quality-chart').locator('canvas').count(), WAIT).toBe(3);
+    await page.locator('.ant-table').first().waitFor();
+    const fits = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= 360);
+    expect(await fits()).toBe(true);
+    await shot(page, 'quality-phone-zh');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -121,7 +139,7 @@ describe.skipIf(!hasChromium)('the data quality page in Chromium', { timeout: 18
 
     await page.getByRole('menuitem', { name: '数据质量' }).click();
     await page.getByTestId('quality-tile').first().waitFor();
-    await expect.poll(() => tile(page, '完整度')).not.toBe(before);
+    await expect.poll(() => tile(page, '完整度'), WAIT).not.toBe(before);
     expect(Number.parseFloat(await tile(page, '完整度'))).toBe(summary.total.completeness);
     expect(await tile(page, '陈旧率')).toMatch(/^0\s*%$/);
     await page.getByText(/1 个必填字段/).waitFor();

@@ -150,34 +150,30 @@ function Issues(props: {
   });
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Card
-      title={t('quality.toFix')}
-      size="small"
-      extra={
-        <Space wrap>
-          <Segmented<IssueKind | 'all'>
-            size="small"
-            value={props.kind ?? 'all'}
-            onChange={(v) => props.onKind(v === 'all' ? undefined : v)}
-            options={[
-              { value: 'all', label: t('quality.allProblems') },
-              ...KINDS.map((k) => ({ value: k, label: t(`quality.problem.${k}`) })),
-            ]}
-          />
-          <Select
-            size="small"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ minWidth: 160 }}
-            aria-label={t('quality.owner')}
-            placeholder={t('quality.owner')}
-            value={props.owner}
-            options={people.options}
-            onChange={(v?: number) => props.onOwner(v)}
-          />
-        </Space>
-      }
-    >
+    <Card title={t('quality.toFix')} size="small">
+      {/* The filters above the table, not in the title bar: on a phone they wrap instead of overflowing. */}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<IssueKind | 'all'>
+          size="small"
+          value={props.kind ?? 'all'}
+          onChange={(v) => props.onKind(v === 'all' ? undefined : v)}
+          options={[
+            { value: 'all', label: t('quality.allProblems') },
+            ...KINDS.map((k) => ({ value: k, label: t(`quality.problem.${k}`) })),
+          ]}
+        />
+        <Select
+          size="small"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 160 }}
+          aria-label={t('quality.owner')}
+          placeholder={t('quality.owner')}
+          value={props.owner}
+          options={people.options}
+          onChange={(v?: number) => props.onOwner(v)}
+        />
+      </Space>
       {pages.isError && <Alert type="error" showIcon title={pages.error.message} />}
       <Table<QualityIssue>
         rowKey="customerId"
