@@ -44,24 +44,29 @@ function keysSql(workspaceId: number, onlyCustomer?: number): SQL {
  * The `with` clauses that give `dups`: every suspected customer of the workspace, columns
  * `customer_id` and `reasons` (text[] of taxId, phone, email). The keys are normalised once; those held
  * by more than one customer are found by a hash aggregate, then joined back to their customers.
+ * (A key is hashed with its reason: a tax ID never matches a phone number.)
  */
 export function suspectedDuplicatesWith(workspaceId: number): SQL {
+  // Keys travel as 64-bit hashes: a fraction of the memory of the text, so that a workspace's million
+  // keys aggregate without spilling to disk (two different keys share a hash about once in 10^7 runs).
   return sql`
-    dup_keys as materialized (${keysSql(workspaceId)}),
-    dup_shared as (select reason, k from dup_keys group by reason, k having min(customer_id) <> max(customer_id)),
+    dup_keys as materialized (
+      select customer_id, reason, hashtextextended(reason || ':' || k, 0) as h from (${keysSql(workspaceId)}) keys),
+    dup_shared as (select h from dup_keys group by h having min(customer_id) <> max(customer_id)),
     dups as (
       select keys.customer_id, array_agg(distinct keys.reason order by keys.reason) as reasons
         from dup_keys keys
-        join dup_shared shared on shared.reason = keys.reason and shared.k = keys.k
+        join dup_shared shared on shared.h = keys.h
        group by keys.customer_id)`;
 }
 
 /** The reasons one customer is suspected for (empty when it is not): a JSON text array. */
 export function duplicateReasonsOfSql(workspaceId: number, customerId: number): SQL {
+  // The customer's own few keys are the hashed side; every other key of the workspace streams past them.
   return sql`
     with mine as materialized (${keysSql(workspaceId, customerId)})
     select coalesce(json_agg(distinct m.reason), '[]')::text
-      from mine m
-     where exists (select 1 from (${keysSql(workspaceId)}) o
-                    where o.reason = m.reason and o.k = m.k and o.customer_id <> ${customerId})`;
+      from (${keysSql(workspaceId)}) o
+      join mine m on m.reason = o.reason and m.k = o.k
+     where o.customer_id <> ${customerId}`;
 }
