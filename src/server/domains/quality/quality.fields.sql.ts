@@ -7,7 +7,7 @@ import {
 
 /**
  * The SQL twin of `isFilled` (src/shared/quality/quality-score.ts), over the row of `customers` (the
- * table under its own name) in the statement around it. Text is filled when it holds a character other
+ * table under its own name) and its contact facts `cf` in the statement around it. Text is filled when it holds a character other
  * than white space (ASCII or the ideographic space U+3000), as the pure rule says.
  */
 export const BLANKS = ' \t\n\r\f\v\u3000';
@@ -15,10 +15,6 @@ export const BLANKS = ' \t\n\r\f\v\u3000';
 /** Filled text: something is left once the blanks are trimmed (btrim is much cheaper than a regex). */
 const filled = (value: SQL) => sql`coalesce(btrim(${value}, ${BLANKS}) <> '', false)`;
 const text = (column: string) => filled(sql.raw(`customers.${column}`));
-const liveContact = (extra: SQL = sql``) =>
-  sql`exists (select 1 from contacts ct where ct.workspace_id = customers.workspace_id
-        and ct.customer_id = customers.id and ct.deleted_at is null ${extra})`;
-
 const PROFILE_SQL: Record<ProfileField, () => SQL> = {
   shortName: () => text('short_name'),
   industry: () => text('industry'),
@@ -32,10 +28,29 @@ const PROFILE_SQL: Record<ProfileField, () => SQL> = {
   source: () => text('source'),
   owner: () => sql`(customers.owner_id is not null)`,
   branch: () => sql`(customers.branch_id is not null)`,
-  contact: () => liveContact(),
-  contactPhone: () => liveContact(sql`and ${filled(sql`array_to_string(ct.phones, '')`)}`),
-  contactEmail: () => liveContact(sql`and ${filled(sql`ct.email`)}`),
+  // From the customer's row of contactFactsSql, joined as `cf`.
+  contact: () => sql`(cf.customer_id is not null)`,
+  contactPhone: () => sql`coalesce(cf.with_phone, false)`,
+  contactEmail: () => sql`coalesce(cf.with_email, false)`,
 };
+
+/** Whether the required fields ask about contacts (then the statement joins contactFactsSql as `cf`). */
+export const needsContactFacts = (required: readonly RequiredField[]) =>
+  required.some((f) => f === 'contact' || f === 'contactPhone' || f === 'contactEmail');
+
+/**
+ * Per customer with a live contact: whether one has a phone, one an e-mail. One pass over the
+ * workspace's contacts, where a probe per customer costs 2 index lookups for each of 200,000.
+ */
+export function contactFactsSql(workspaceId: number): SQL {
+  return sql`
+    select ct.customer_id,
+           bool_or(${filled(sql`array_to_string(ct.phones, '')`)}) as with_phone,
+           bool_or(${filled(sql`ct.email`)}) as with_email
+      from contacts ct
+     where ct.workspace_id = ${workspaceId} and ct.deleted_at is null
+     group by ct.customer_id`;
+}
 
 export function filledSql(field: RequiredField): SQL {
   const key = customFieldKey(field);

@@ -8,7 +8,7 @@ import type { RequiredField } from '../../../shared/quality/quality-fields';
 import type { CustomerFacts, DuplicateReason } from '../../../shared/quality/quality-score';
 import { visibleCustomersSql } from '../customers/customers.access';
 import { duplicateReasonsOfSql, suspectedDuplicatesWith } from './quality.duplicates';
-import { freshSql, missingFieldsSql } from './quality.fields.sql';
+import { contactFactsSql, freshSql, missingFieldsSql, needsContactFacts } from './quality.fields.sql';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Conn = Pick<Db, 'select' | 'execute'>;
@@ -79,8 +79,10 @@ const GROUP_KEYS: Record<QualityGroupBy, { id: string; join: string; name: strin
  * not, suspected duplicate or not, and its owner's team. One statement, no loop over customers.
  */
 function scoredSql(actor: Actor, scope: Scope) {
+  const contacts = needsContactFacts(scope.requiredFields);
   return sql`
     ${suspectedDuplicatesWith(actor.workspaceId)},
+    ${contacts ? sql`contact_facts as (${contactFactsSql(actor.workspaceId)}),` : sql``}
     scored as (
       select customers.workspace_id, customers.id, customers.code, customers.name, customers.owner_id,
              customers.branch_id, u.team_id,
@@ -90,6 +92,7 @@ function scoredSql(actor: Actor, scope: Scope) {
         from customers
         left join users u on u.workspace_id = customers.workspace_id and u.id = customers.owner_id
         left join dups d on d.customer_id = customers.id
+        ${contacts ? sql`left join contact_facts cf on cf.customer_id = customers.id` : sql``}
        where ${visibleCustomersSql(actor)} and customers.deleted_at is null)`;
 }
 
