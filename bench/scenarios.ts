@@ -5,7 +5,15 @@ import type { Scenario } from './load';
 import { rotation } from './terms';
 import type { Workload } from './workload';
 
-export const SCENARIOS = ['search', 'list', '360', 'activity-create'] as const;
+/** What `kehu bench` runs unless told otherwise. */
+export const DEFAULT_SCENARIOS = ['search', 'list', '360', 'activity-create'] as const;
+/** Every scenario: the defaults, and the data-quality ones (set-wise over every visible customer). */
+export const SCENARIOS = [
+  ...DEFAULT_SCENARIOS,
+  'quality-summary',
+  'quality-issues',
+  'quality-customer',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** Writes are bounded lower than reads so repeated runs barely grow the data set. */
@@ -44,6 +52,34 @@ export function buildScenario(name: ScenarioName, workload: Workload): Scenario 
         name,
         step: async (send) => {
           await send({ method: 'GET', path: `/api/v1/customers/${id()}/360` });
+        },
+      };
+    }
+    case 'quality-summary': {
+      // The dashboard's figures for the whole workspace (the admin sees every customer), by each grouping.
+      const groupBy = rotation(['owner', 'team', 'branch']);
+      return {
+        name,
+        step: async (send) => {
+          await send({ method: 'GET', path: `/api/v1/quality/summary?groupBy=${groupBy()}` });
+        },
+      };
+    }
+    case 'quality-issues': {
+      const kind = rotation(['', '&kind=incomplete', '&kind=stale', '&kind=duplicate']);
+      return {
+        name,
+        step: async (send) => {
+          await send({ method: 'GET', path: `/api/v1/quality/issues?limit=20${kind()}` });
+        },
+      };
+    }
+    case 'quality-customer': {
+      const id = rotation(workload.customerIds);
+      return {
+        name,
+        step: async (send) => {
+          await send({ method: 'GET', path: `/api/v1/customers/${id()}/quality` });
         },
       };
     }

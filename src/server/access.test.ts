@@ -117,6 +117,12 @@ const CASES: Record<string, Case> = {
     path: (i) => `/api/v1/customers/${i.customer}/timeline`,
   },
   'GET /api/v1/customers/:id/360': { scope: 'customer', path: (i) => `/api/v1/customers/${i.customer}/360` },
+  'GET /api/v1/customers/:id/quality': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/quality`,
+  },
+  'GET /api/v1/quality/summary': { scope: 'list', path: () => '/api/v1/quality/summary?groupBy=owner' },
+  'GET /api/v1/quality/issues': { scope: 'list', path: () => '/api/v1/quality/issues' },
   'POST /api/v1/contacts': {
     scope: 'customer',
     path: () => '/api/v1/contacts',
@@ -207,6 +213,9 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/workspace': { scope: 'self', path: () => '' },
   'PATCH /api/v1/workspace': { scope: 'self', path: () => '' },
   'POST /api/v1/saved-views': { scope: 'self', path: () => '' },
+  // The workspace's own data-quality rules (quality.test.ts checks who may change them).
+  'GET /api/v1/quality/settings': { scope: 'self', path: () => '' },
+  'PATCH /api/v1/quality/settings': { scope: 'self', path: () => '' },
 };
 
 describe.each(drivers)('access control on every endpoint on %s', (kind) => {

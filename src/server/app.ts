@@ -12,6 +12,7 @@ import { duplicatesRoutes } from './domains/duplicates';
 import { exportsRoutes } from './domains/exports/exports.routes';
 import { ordersRoutes } from './domains/orders';
 import { productsRoutes } from './domains/products';
+import { qualityRoutes } from './domains/quality';
 import { savedViewsRoutes } from './domains/saved-views';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(savedViewsRoutes);
       await api.register(exportsRoutes);
       await api.register(duplicatesRoutes);
+      await api.register(qualityRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,7 @@ import { createExportsRepository } from './domains/exports/exports.repository';
 import { createExports } from './domains/exports/exports.service';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
+import { createQuality } from './domains/quality';
 import { createSavedViews } from './domains/saved-views';
 import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
@@ -67,6 +68,7 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
       repo: createExportsRepository(db),
     }),
     duplicates: createDuplicatesService(db, customersRepo, gate),
+    quality: createQuality(db, gate),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { BenchDriver } from '../../../bench/report';
 import type { BenchOptions } from '../../../bench/run';
-import { SCENARIOS, type ScenarioName } from '../../../bench/scenarios';
+import { DEFAULT_SCENARIOS, SCENARIOS, type ScenarioName } from '../../../bench/scenarios';
 import { DEMO_DEFAULT_SEED } from '../../server/domains/demo/demo.service';
 import { CliError } from '../context';
 
@@ -94,7 +94,11 @@ export function benchCommand(): Command {
       positiveInt('--seed'),
       DEMO_DEFAULT_SEED,
     )
-    .option('--scenarios <list>', `comma-separated subset of ${SCENARIOS.join(',')}`, SCENARIOS.join(','))
+    .option(
+      '--scenarios <list>',
+      `comma-separated subset of ${SCENARIOS.join(',')}`,
+      DEFAULT_SCENARIOS.join(','),
+    )
     .option('--keep', 'leave the server running after the run (prints its URL and a token) until Ctrl-C')
     .action((options: BenchCliOptions, command: Command) => runBenchCommand(options, command));
 }

@@ -5,4 +5,5 @@ export * from './customers';
 export * from './duplicates';
 export * from './orders';
 export * from './org';
+export * from './quality';
 export * from './saved-views';

@@ -33,6 +33,11 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
     en: 'Not a known IANA time zone (such as Asia/Shanghai).',
     zh: '不是有效的 IANA 时区（例如 Asia/Shanghai）。',
   },
+  'kehu.unknown_quality_field': {
+    en: 'Not a field that can be required: a profile field, a contact fact or custom:<key> of a custom field.',
+    zh: '不是可设为必填的字段：应为客户资料字段、联系人条件，或 custom:<键名> 形式的自定义字段。',
+  },
+  'kehu.duplicate_quality_field': { en: 'This field is listed twice.', zh: '该字段重复列出。' },
   'kehu.unknown_user': { en: 'No such user in this workspace.', zh: '本工作区没有这个用户。' },
   'kehu.last_admin': {
     en: 'The last active admin of the workspace must stay an active admin; make another user admin first.',

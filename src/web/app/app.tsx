@@ -29,6 +29,7 @@ const ActivityDetailPage = lazy(() => import('../features/activities/activity-de
 const ProductDetailPage = lazy(() => import('../features/products/product-detail-page'));
 const OrderDetailPage = lazy(() => import('../features/orders/order-detail-page'));
 const DuplicatesPage = lazy(() => import('../features/duplicates/duplicates-page'));
+const QualityPage = lazy(() => import('../features/quality/quality-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -74,6 +75,7 @@ const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductDetailPage /> },
       { path: 'orders/:id', element: <OrderDetailPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },
+      { path: 'quality', element: <QualityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -16,7 +16,8 @@ export type AuditEntity =
   | 'api_token'
   | 'workspace'
   | 'saved_view'
-  | 'duplicate_pair';
+  | 'duplicate_pair'
+  | 'quality_settings';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */

@@ -15,6 +15,7 @@ import {
   orderLines,
   orders,
   products,
+  qualitySettings,
   savedViews,
   securityEvents,
   sessions,
@@ -144,6 +145,14 @@ export async function seedBackupFixture(db: Db): Promise<void> {
     query: { status: 'dormant,lost', type: 'dealer', q: 'a "b", c', sort: '-updatedAt' },
     hiddenColumns: ['tags', 'a,b'],
     createdAt: t0,
+  });
+  await db.insert(qualitySettings).values({
+    workspaceId: 1,
+    requiredFields: ['taxId', 'contactPhone', 'custom:erp_code'],
+    staleDays: 45,
+    version: 3,
+    updatedAt: t0,
+    updatedBy: 1,
   });
   await db.insert(codeSequences).values({ workspaceId: 1, scope: 'customer', period: '2024', value: 7 });
 }

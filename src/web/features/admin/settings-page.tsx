@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Select, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewCustomerCode } from '../../../shared/workspace/settings';
 import { ApiError } from '../../lib/api';
 import { useFormSave } from '../../lib/form-errors';
+import { QualitySettingsCard } from '../quality/quality-settings';
 import { getWorkspace, updateWorkspace, WORKSPACE_KEY, type WorkspaceSettings } from './settings-api';
 
 type Values = Pick<WorkspaceSettings, 'name' | 'timeZone' | 'customerCodeRule'>;
@@ -20,14 +21,17 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   const workspace = useQuery({ queryKey: WORKSPACE_KEY, queryFn: ({ signal }) => getWorkspace(signal) });
   return (
-    <Card title={t('settings.title')} style={{ maxWidth: 760 }}>
-      {workspace.isError && <Alert type="error" showIcon title={workspace.error.message} />}
-      {workspace.data ? (
-        <SettingsForm workspace={workspace.data} />
-      ) : (
-        workspace.isPending && <Spin description={t('common.loading')} />
-      )}
-    </Card>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={t('settings.title')} style={{ maxWidth: 760 }}>
+        {workspace.isError && <Alert type="error" showIcon title={workspace.error.message} />}
+        {workspace.data ? (
+          <SettingsForm workspace={workspace.data} />
+        ) : (
+          workspace.isPending && <Spin description={t('common.loading')} />
+        )}
+      </Card>
+      <QualitySettingsCard />
+    </Space>
   );
 }
 

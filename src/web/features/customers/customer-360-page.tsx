@@ -24,6 +24,7 @@ import { currentLocale } from '../../lib/i18n';
 import { NotFoundPage } from '../../ui/not-found-page';
 import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { ContactForm } from '../contacts/contact-form';
+import { QualityCard } from '../quality/quality-card';
 import { type Customer360, getCustomer360 } from './customer-api';
 import { CustomFieldsCard, TeamCard, TimelineCard } from './customer-cards';
 import { CustomerEditForm } from './customer-edit';
@@ -74,6 +75,7 @@ function View360({ view }: { view: Customer360 }) {
             <ContactsCard customerId={profile.id} contacts={contacts} />
             <TeamCard profile={profile} />
             <CustomFieldsCard profile={profile} />
+            <QualityCard customerId={profile.id} />
           </Space>
         </Col>
       </Row>
