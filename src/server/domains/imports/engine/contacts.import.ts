@@ -5,7 +5,13 @@
  */
 import { keep, mergeFlat } from './merge-common';
 import { flagIssueRows, ROWS } from './staging';
-import { checkDuplicateKeys, customerColumns, type EngineContext, int, resolveCustomers } from './validate-common';
+import {
+  checkDuplicateKeys,
+  customerColumns,
+  type EngineContext,
+  int,
+  resolveCustomers,
+} from './validate-common';
 
 export const contactExtra = [...customerColumns, { name: 'existing_id', type: 'bigint' }];
 
@@ -42,6 +48,10 @@ export const mergeContacts = (ctx: EngineContext) =>
     keep('decision_role'),
     keep('attitude'),
     keep('birthday'),
-    { col: 'is_primary', update: 'coalesce(s.is_primary, t.is_primary)', insert: 'coalesce(s.is_primary, false)' },
+    {
+      col: 'is_primary',
+      update: 'coalesce(s.is_primary, t.is_primary)',
+      insert: 'coalesce(s.is_primary, false)',
+    },
     keep('notes'),
   ]);

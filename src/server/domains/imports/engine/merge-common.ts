@@ -65,7 +65,12 @@ export async function countExisting(ctx: EngineContext): Promise<number> {
 }
 
 /** Updates then inserts; unchanged = existing records the update left alone. */
-export async function mergeFlat(ctx: EngineContext, table: string, cols: readonly MergeColumn[], from?: string) {
+export async function mergeFlat(
+  ctx: EngineContext,
+  table: string,
+  cols: readonly MergeColumn[],
+  from?: string,
+) {
   const existing = await countExisting(ctx);
   const updated = await updateChanged(ctx, table, cols);
   const inserted = await insertNew(ctx, table, cols, from);

@@ -9,7 +9,12 @@ export const productExtra = [{ name: 'existing_id', type: 'bigint' }];
 export async function validateProducts(ctx: EngineContext): Promise<void> {
   const { session } = ctx;
   if (!canWriteProducts(ctx.actor)) {
-    await addIssues(session, { col: null, code: 'products_forbidden', value: 's.product_code', where: 'true' });
+    await addIssues(session, {
+      col: null,
+      code: 'products_forbidden',
+      value: 's.product_code',
+      where: 'true',
+    });
   }
   await checkDuplicateKeys(
     ctx,

@@ -39,7 +39,12 @@ class Rollback extends Error {
 }
 
 async function loadActor(session: BulkSession, workspaceId: number, userId: number): Promise<Actor> {
-  const [u] = await session.query<{ role: Actor['role']; branch_id: string | null; email: string; name: string }>(
+  const [u] = await session.query<{
+    role: Actor['role'];
+    branch_id: string | null;
+    email: string;
+    name: string;
+  }>(
     'select role, branch_id::text as branch_id, email, name from users where workspace_id = $1 and id = $2 and active',
     [workspaceId, userId],
   );

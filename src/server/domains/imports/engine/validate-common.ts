@@ -23,7 +23,11 @@ const int = (n: number | null) => {
  * The SQL twin of `canWriteChild(actor, resource, customerAccess(actor, c))` (or of write access to the
  * customer itself) over the customers row aliased `c`.
  */
-export function writableSql(actor: Actor, c: string, resource: 'customer' | 'contact' | 'order' | 'activity') {
+export function writableSql(
+  actor: Actor,
+  c: string,
+  resource: 'customer' | 'contact' | 'order' | 'activity',
+) {
   switch (actor.role) {
     case 'admin':
       return 'true';
