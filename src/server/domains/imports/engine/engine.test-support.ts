@@ -3,14 +3,18 @@ import type { DbHandle } from '../../../../db/client';
 import type { ConvertedRow, ImportEntity, ImportMode, RowIssue } from '../import.contract';
 import { type ImportResult, runImport } from './run-import';
 
-export type Values = Record<string, string | string[] | null>;
+export type Values = Record<string, string | string[] | null | undefined>;
 
 /** Rows as the reader would hand them over: line 2 onwards (the header is line 1). */
 export async function* rowsOf(values: Iterable<Values>, issues: Map<number, RowIssue[]> = new Map()) {
   let line = 1;
   for (const v of values) {
     line++;
-    yield { line, values: v, issues: issues.get(line) ?? [] } satisfies ConvertedRow;
+    yield {
+      line,
+      values: v as ConvertedRow['values'],
+      issues: issues.get(line) ?? [],
+    } satisfies ConvertedRow;
   }
 }
 
