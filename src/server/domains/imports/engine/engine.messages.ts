@@ -1,19 +1,20 @@
 /**
- * The import engine's messages: every code the engine puts on a RowIssue, in zh-CN and en. Parameters
- * are written {name} and filled by `engineMessage`.
+ * The import engine's messages: every code the engine puts on a RowIssue, in zh-CN and en, with {name}
+ * placeholders filled from the issue's params. Disjoint from the reader's catalog (read/read.messages).
  */
 import type { Locale } from '../../../../shared/common/locale';
 import type { ImportMessage } from '../import.contract';
 
-type Text = { zh: string; en: string };
+import { formatImportMessage, type ImportMessageCatalog, READ_MESSAGES } from '../read/read.messages';
 
 export const ENGINE_MESSAGES = {
+  // Safety nets behind the reader's own cell checks (which answer first with their own codes).
   invalid_value: {
-    en: 'Not a valid {type} value.',
-    zh: '不是有效的{typeZh}。',
+    en: 'Not a valid value for this column.',
+    zh: '该列的值无效。',
   },
-  required: { en: 'A value is required.', zh: '必填，不能为空。' },
-  too_long: { en: 'Longer than {max} characters.', zh: '超过 {max} 个字符。' },
+  value_required: { en: 'A value is required.', zh: '必须填写。' },
+  value_too_long: { en: 'Longer than {max} characters.', zh: '超过 {max} 个字符。' },
   unknown_customer: {
     en: 'No customer has the code {value}.',
     zh: '客户编码 {value} 不存在。',
@@ -88,34 +89,10 @@ export const ENGINE_MESSAGES = {
     en: 'Merging duplicates on import is not available yet.',
     zh: '导入时合并重复客户的功能尚未提供。',
   },
-} as const satisfies Record<string, Text>;
+} as const satisfies ImportMessageCatalog;
 
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 
-const TYPE_NAMES: Record<string, Text> = {
-  text: { en: 'text', zh: '文本' },
-  money: { en: 'amount', zh: '金额' },
-  decimal: { en: 'number', zh: '数字' },
-  integer: { en: 'whole number', zh: '整数' },
-  date: { en: 'date', zh: '日期' },
-  timestamp: { en: 'date and time', zh: '日期时间' },
-  boolean: { en: 'yes/no', zh: '是/否' },
-  enum: { en: 'choice', zh: '选项' },
-  list: { en: 'list', zh: '列表' },
-};
-
-const fill = (text: string, params: Readonly<Record<string, string | number>>) =>
-  text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-
-/** The engine's message in the user's language; undefined for a code that is not the engine's. */
-export function engineMessage(message: ImportMessage, locale: Locale): string | undefined {
-  const entry = (ENGINE_MESSAGES as Record<string, Text>)[message.code];
-  if (!entry) return undefined;
-  const params: Record<string, string | number> = { ...message.params };
-  const type = typeof params.type === 'string' ? TYPE_NAMES[params.type] : undefined;
-  if (type) {
-    params.type = type.en;
-    params.typeZh = type.zh;
-  }
-  return fill(locale === 'en' ? entry.en : entry.zh, params);
-}
+/** An engine or reader message in the user's language (a code neither knows shows as itself). */
+export const importMessage = (message: ImportMessage, locale: Locale): string =>
+  formatImportMessage(message, locale, ENGINE_MESSAGES, READ_MESSAGES);

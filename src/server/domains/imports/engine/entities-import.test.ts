@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../../../db/testing';
 import { createTestApp, type TestApp } from '../../../testing';
-import { engineMessage } from './engine.messages';
+import { importMessage } from './engine.messages';
 import { importRows, issueSummary } from './engine.test-support';
 
 const drivers = await testDrivers();
@@ -113,8 +113,8 @@ describe.each(drivers)('customer, contact, product and activity imports on %s', 
       '6:customer_code:customer_forbidden',
     ]);
     expect(result).toMatchObject({ rows: 7, invalid: 5, inserted: 1, written: true });
-    expect(engineMessage(result.issues[1]!, 'en')).toBe('K9 appears again on row 2 with different contents.');
-    expect(engineMessage(result.issues[4]!, 'zh-CN')).toBe('您无权修改客户 K2。');
+    expect(importMessage(result.issues[1]!, 'en')).toBe('K9 appears again on row 2 with different contents.');
+    expect(importMessage(result.issues[4]!, 'zh-CN')).toBe('您无权修改客户 K2。');
     expect(
       await rows(`select u.email from customers c join users u on u.id = c.owner_id where c.code = 'K12'`),
     ).toEqual([{ email: 'sales@test.kehu' }]);

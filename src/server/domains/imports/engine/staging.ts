@@ -141,19 +141,19 @@ export async function stageRows(
       } else if (empty) {
         if (field.required) {
           bad = true;
-          issues.push(issueLine({ line: row.line, column, value: null, code: 'required' }));
+          issues.push(issueLine({ line: row.line, column, value: null, code: 'value_required' }));
         }
       } else {
         const staged = stagedValue(field, raw as string | readonly string[]);
         const text = Array.isArray(raw) ? raw.join(', ') : (raw as string);
         if (staged === undefined) {
           bad = true;
-          const params = { type: field.type, value: text };
+          const params = { type: field.type };
           issues.push(issueLine({ line: row.line, column, value: text, code: 'invalid_value', params }));
         } else if (field.maxLength !== undefined && text.length > field.maxLength) {
           bad = true;
           const params = { max: field.maxLength };
-          issues.push(issueLine({ line: row.line, column, value: text, code: 'too_long', params }));
+          issues.push(issueLine({ line: row.line, column, value: text, code: 'value_too_long', params }));
         } else {
           out = csvField(staged);
         }
