@@ -145,6 +145,19 @@ describe.each(drivers)('order import engine on %s', (kind) => {
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ entity: 'orders', fileName: 'orders.csv', inserted: 2, rows: 3 });
+    const [entry] = await rows<{ id: string }>(
+      `select entity_id::text as id from audit_log where entity = 'import'`,
+    );
+    const history = await t.as(t.fx.users.admin, { method: 'GET', url: `/api/v1/audit/import/${entry!.id}` });
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items).toMatchObject([
+      { action: 'create', after: { entity: 'orders', inserted: 2 } },
+    ]);
+    const denied = await t.as(t.fx.users.manager, {
+      method: 'GET',
+      url: `/api/v1/audit/import/${entry!.id}`,
+    });
+    expect(denied.statusCode).toBe(403);
 
     const stamps = await rows('select id, version, updated_at from orders order by id');
     const again = await importRows(t.db, admin, 'orders', base);
