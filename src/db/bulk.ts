@@ -128,3 +128,22 @@ export function csvLine(table: CopyTable, row: object): string {
   }
   return `${line}\n`;
 }
+
+/**
+ * Skips the per-row foreign-key triggers for the rest of the transaction (session_replication_role =
+ * replica), which roughly halves COPY time of child tables. Needs superuser or the SET privilege on
+ * that parameter; returns false (and changes nothing) without it. Callers must then run
+ * validateForeignKeys before committing: with the triggers off, nothing else checks the rows.
+ */
+export async function skipForeignKeyTriggers(session: BulkSession): Promise<boolean> {
+  await session.query('savepoint kehu_replica_role');
+  try {
+    await session.query('set local session_replication_role = replica');
+    await session.query('release savepoint kehu_replica_role');
+    return true;
+  } catch {
+    await session.query('rollback to savepoint kehu_replica_role');
+    await session.query('release savepoint kehu_replica_role');
+    return false;
+  }
+}

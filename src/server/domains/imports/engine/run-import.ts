@@ -32,6 +32,31 @@ export type RunImportOptions = {
 
 export type ImportResult = ImportCounts & { written: boolean };
 
+/** KEHU_IMPORT_TRACE=1: every statement's time on stderr (where does an import spend its time?). */
+function traced(session: BulkSession): BulkSession {
+  let copyMs = 0;
+  return {
+    ...session,
+    query: async (text, params) => {
+      const start = performance.now();
+      try {
+        return await session.query(text, params);
+      } finally {
+        const ms = performance.now() - start;
+        if (ms > 50)
+          process.stderr.write(
+            `[import] ${ms.toFixed(0)} ms (copy so far ${copyMs.toFixed(0)} ms): ${text.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+          );
+      }
+    },
+    copy: async (table, lines) => {
+      const start = performance.now();
+      await session.copy(table, lines);
+      copyMs += performance.now() - start;
+    },
+  } as BulkSession;
+}
+
 class Rollback extends Error {
   constructor(readonly result: ImportResult) {
     super('import rolled back');
@@ -97,10 +122,18 @@ export async function runImport(
   const names = options.columnNames ?? {};
   const columnName = (key: string) => names[key] ?? key;
   try {
-    return await withBulkSession(handle, async (session) => {
+    return await withBulkSession(handle, async (bulk) => {
+      const session = process.env.KEHU_IMPORT_TRACE ? traced(bulk) : bulk;
       const actor = await loadActor(session, request.workspaceId, request.actorId);
-      const ctx: EngineContext = { session, workspaceId: request.workspaceId, actor, fields };
       const tables = await createStaging(session, fields, handler.extra);
+      const columns = [
+        'line',
+        'has_issue',
+        'repeat',
+        ...fields.map((f) => f.key),
+        ...handler.extra.map((c) => c.name),
+      ];
+      const ctx: EngineContext = { session, workspaceId: request.workspaceId, actor, fields, columns };
       const staged = await stageRows(session, tables, fields, rows, {
         chunkRows: options.chunkRows ?? 10_000,
         columnName,

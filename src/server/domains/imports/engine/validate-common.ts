@@ -12,6 +12,8 @@ export type EngineContext = {
   workspaceId: number;
   actor: Actor;
   fields: readonly ImportField[];
+  /** Every column of the staging table, in order. */
+  columns: readonly string[];
 };
 
 const int = (n: number | null) => {
@@ -71,6 +73,12 @@ export async function resolveCustomers(ctx: EngineContext, resource: 'contact' |
             customer_ok = ${writableSql(ctx.actor, 'c', resource)}
        from customers c where c.workspace_id = ${int(ws)} and c.code = s.customer_code`,
   );
+  await customerIssues(ctx);
+}
+
+/** Issues for customer codes resolved into customer_id / customer_deleted / customer_ok. */
+export async function customerIssues(ctx: EngineContext) {
+  const { session } = ctx;
   const base = { col: 'customer_code', value: 's.customer_code' };
   await addIssues(session, {
     ...base,
@@ -83,6 +91,23 @@ export async function resolveCustomers(ctx: EngineContext, resource: 'contact' |
     code: 'customer_forbidden',
     where: 'not s.customer_deleted and not s.customer_ok',
   });
+}
+
+/**
+ * Rewrites the staging table with some columns computed (over s and the joined tables): one pass, where
+ * UPDATEs would leave a dead copy of every row behind.
+ */
+export async function rebuildStaging(
+  ctx: EngineContext,
+  set: Readonly<Record<string, string>>,
+  joins: string,
+) {
+  const columns = ctx.columns.map((c) => (c in set ? `${set[c]} as "${c}"` : `s."${c}"`));
+  await ctx.session.query(
+    `create temp table imp_rows_next on commit drop as select ${columns.join(', ')} from ${ROWS} s ${joins}`,
+  );
+  await ctx.session.query(`drop table ${ROWS}`);
+  await ctx.session.query(`alter table imp_rows_next rename to ${ROWS}`);
 }
 
 /**
