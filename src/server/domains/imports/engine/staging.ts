@@ -118,11 +118,19 @@ export async function stageRows(
   let issues: string[] = [];
   let rows = 0;
   let invalid = 0;
+  // One COPY in flight while the next chunk is read and converted: on the PostgreSQL server the two
+  // overlap (on PGlite, one thread, they simply alternate).
+  let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (lines.length > 0) await session.copy(tables.rows, lines);
-    if (issues.length > 0) await session.copy(tables.issues, issues);
+    const [chunk, chunkIssues] = [lines, issues];
     lines = [];
     issues = [];
+    await inflight;
+    inflight = (async () => {
+      if (chunk.length > 0) await session.copy(tables.rows, chunk);
+      if (chunkIssues.length > 0) await session.copy(tables.issues, chunkIssues);
+    })();
+    inflight.catch(() => {}); // awaited at the next flush or at the end
     options.onRows(rows);
   };
   for await (const row of source) {
@@ -165,6 +173,7 @@ export async function stageRows(
     if (lines.length >= options.chunkRows) await flush();
   }
   await flush();
+  await inflight;
   return { rows, invalid };
 }
 
