@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../../../db/testing';
 import { createTestApp, type TestApp } from '../../../testing';
 import { importRows, issueSummary, rowsOf, type Values } from './engine.test-support';
+import { runImport } from './run-import';
 
 const drivers = await testDrivers();
 
@@ -226,6 +227,21 @@ describe.each(drivers)('order import engine on %s', (kind) => {
         product_code: 'BAD',
       },
     ];
+    await expect(
+      runImport(
+        t.db,
+        {
+          workspaceId: admin.workspaceId,
+          actorId: admin.userId,
+          entity: 'orders',
+          mode: 'dry-run',
+          locale: 'en',
+          mergeDuplicates: true,
+        },
+        rowsOf(mixed),
+        { onIssue: () => {} },
+      ),
+    ).rejects.toMatchObject({ problem: { code: 'merge_duplicates_unavailable' } });
     const dry = await importRows(t.db, admin, 'orders', mixed, 'dry-run');
     expect(dry).toMatchObject({ rows: 3, invalid: 2, inserted: 1, written: false });
     expect(await orderCount()).toBe(before);

@@ -7,13 +7,14 @@ import { type BulkSession, withBulkSession } from '../../../../db/bulk';
 import type { DbHandle } from '../../../../db/client';
 import type { Actor } from '../../../../shared/auth/roles';
 import { IMPORT_FIELDS } from '../../../../shared/imports/import-fields';
-import type {
-  ConvertedRow,
-  ImportCounts,
-  ImportEntity,
-  ImportProgress,
-  ImportRequest,
-  RowIssue,
+import {
+  type ConvertedRow,
+  type ImportCounts,
+  type ImportEntity,
+  ImportFileError,
+  type ImportProgress,
+  type ImportRequest,
+  type RowIssue,
 } from '../import.contract';
 import { IMPORT_HANDLERS } from './entities';
 import { createStaging, emitIssues, ISSUES, stageRows } from './staging';
@@ -117,6 +118,8 @@ export async function runImport(
   sink: ImportSink,
   options: RunImportOptions = {},
 ): Promise<ImportResult> {
+  // Duplicate detection (查重) is not there yet: asking to merge duplicates is refused, not ignored.
+  if (request.mergeDuplicates) throw new ImportFileError({ code: 'merge_duplicates_unavailable' });
   const fields = IMPORT_FIELDS[request.entity];
   const handler = IMPORT_HANDLERS[request.entity];
   const names = options.columnNames ?? {};
