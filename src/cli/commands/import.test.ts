@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../db/testing';
 import { createTestApp, type TestApp } from '../../server/testing';
@@ -152,6 +153,27 @@ describe.each(drivers)('kehu import on %s', (kind) => {
     ]);
     expect(await rows(`select order_no from orders where order_no like 'SO-10_'`)).toEqual([
       { order_no: 'SO-101' },
+    ]);
+  });
+
+  it('reads the chosen sheet of a workbook, and a GB18030 file with semicolons', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('说明').addRow(['本工作簿的第二张表是客户']);
+    const sheet = book.addWorksheet('客户');
+    sheet.addRow(['客户编码', '客户名称']);
+    sheet.addRow(['X-01', '苏州工业园区某某公司']);
+    const xlsx = join(dir, 'book.xlsx');
+    await book.xlsx.writeFile(xlsx);
+    await expect(run('customers', xlsx, { lang: 'en' })).rejects.toThrow(/several sheets/);
+    expect(await run('customers', xlsx, { sheet: '客户' })).toMatchObject({
+      exitCode: 0,
+      result: { inserted: 1 },
+    });
+    const gbk = join(dir, 'gbk.csv');
+    writeFileSync(gbk, iconv.encode('客户编码;客户名称\r\nX-02;无锡某某贸易公司\r\n', 'gb18030'));
+    expect(await run('customers', gbk)).toMatchObject({ exitCode: 0, result: { inserted: 1 } });
+    expect(await rows(`select name from customers where code = 'X-02'`)).toEqual([
+      { name: '无锡某某贸易公司' },
     ]);
   });
 
