@@ -182,7 +182,7 @@ describe.each(drivers)('kehu import on %s', (kind) => {
     const good = Array.from({ length: 30_000 }, (_, i) => `SO-${i},C001,2024-01-01\r\n`).join('');
     const path = file('no-amount.csv', `订单号,客户编码,下单日期\r\n${good}"SO-1,C001,2024-01-01\r\n`);
     await expect(run('orders', path, { lang: 'en' })).rejects.toThrow(
-      'No column for the required field “amount”.',
+      'No column for the required field “amount” (a header such as amount / 金额 / 订单金额).',
     );
   });
 

@@ -17,7 +17,7 @@ import {
   type ImportProgress,
   type OpenOptions,
 } from '../../server/domains/imports/import.contract';
-import { openTable, rowConverter, suggestMapping } from '../../server/domains/imports/read';
+import { mappingMessages, openTable, rowConverter, suggestMapping } from '../../server/domains/imports/read';
 import type { Locale } from '../../shared/common/locale';
 import { IMPORT_ENTITIES, IMPORT_FIELDS, type ImportEntity } from '../../shared/imports/import-fields';
 import {
@@ -54,7 +54,6 @@ const TEXT = {
   en: {
     mergeUnavailable:
       '--merge-duplicates: duplicate detection is not available yet; nothing is merged, rows import as without it.',
-    extra: 'Ignored columns',
     phase: { read: 'Reading', validate: 'Checking', write: 'Writing' },
     summary: (r: ImportResult) =>
       `Rows ${count(r.rows)}: ${count(r.inserted)} new, ${count(r.updated)} updated, ${count(r.unchanged)} unchanged, ${count(r.invalid)} invalid.`,
@@ -69,7 +68,6 @@ const TEXT = {
   },
   'zh-CN': {
     mergeUnavailable: '--merge-duplicates：查重功能尚未提供；不会合并任何客户，按未指定该选项导入。',
-    extra: '忽略的列',
     phase: { read: '读取', validate: '校验', write: '写入' },
     summary: (r: ImportResult) =>
       `共 ${count(r.rows)} 行：新增 ${count(r.inserted)}，更新 ${count(r.updated)}，未变 ${count(r.unchanged)}，无效 ${count(r.invalid)}。`,
@@ -154,13 +152,11 @@ export async function runImportCommand(
   try {
     const template = opts.mapping ? readTemplate(opts.mapping) : undefined;
     const mapped = suggestMapping(entity, table.headers, template);
-    if (mapped.missing.length > 0) {
-      const lines = mapped.missing.map((field) =>
-        importMessage({ code: 'missing_column', params: { field } }, locale),
-      );
-      throw new CliError(lines.join('\n'));
-    }
-    if (mapped.extra.length > 0) say(`${t.extra}: ${mapped.extra.join(', ')}`);
+    // Missing required columns stop the import here, before any row is read; extra ones are named.
+    const messages = mappingMessages(entity, mapped);
+    const missing = messages.filter((m) => m.code === 'missing_column').map((m) => importMessage(m, locale));
+    if (missing.length > 0) throw new CliError(missing.join('\n'));
+    for (const m of messages.filter((m) => m.code === 'extra_column')) say(importMessage(m, locale));
     const actorId = await actorOf(ctx, locale, opts.user);
     const fields = IMPORT_FIELDS[entity];
     const convert = rowConverter(fields, mapped.mapping, {
