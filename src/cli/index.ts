@@ -5,6 +5,7 @@ import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { runDemoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { parseCount, startCommand } from './commands/start';
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
     migrateCommand(),
     userCommand(),
     demoCommand(),
+    importCommand(),
     backupCommand(),
     restoreCommand(),
     exportCommand(),

@@ -100,5 +100,16 @@ export function benchCommand(): Command {
       DEFAULT_SCENARIOS.join(','),
     )
     .option('--keep', 'leave the server running after the run (prints its URL and a token) until Ctrl-C')
-    .action((options: BenchCliOptions, command: Command) => runBenchCommand(options, command));
+    .argument(
+      '[suite]',
+      'import: the import benchmark (1M order lines, 200k customers) instead of the HTTP one',
+    )
+    .action(async (suite: string | undefined, options: BenchCliOptions, command: Command) => {
+      if (suite === undefined) return runBenchCommand(options, command);
+      if (suite !== 'import')
+        throw new CliError(`Unknown benchmark ${suite}; the only one by name is import.`);
+      const drivers: BenchDriver[] = options.driver === 'both' ? ['pglite', 'postgres'] : [options.driver];
+      const { runImportBench } = await import('../../../bench/import');
+      await runImportBench(drivers);
+    });
 }

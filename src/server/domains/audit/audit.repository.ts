@@ -17,7 +17,8 @@ export type AuditEntity =
   | 'workspace'
   | 'saved_view'
   | 'duplicate_pair'
-  | 'quality_settings';
+  | 'quality_settings'
+  | 'import';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */

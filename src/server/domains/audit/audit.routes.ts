@@ -13,6 +13,8 @@ export const AUDIT_ENTITIES = [
   'custom_field',
   'api_token',
   'workspace',
+  // One entry per file import (the import's own id): what was imported, by whom, with what counts.
+  'import',
 ] as const;
 
 const AuditEntrySchema = z
