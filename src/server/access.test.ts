@@ -20,6 +20,8 @@ type Ids = {
   field: number;
   token: number;
   view: number;
+  upload: string;
+  template: number;
 };
 type Case = {
   /**
@@ -176,6 +178,29 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/workspace': { scope: 'self', path: () => '' },
   'PATCH /api/v1/workspace': { scope: 'self', path: () => '' },
   'POST /api/v1/saved-views': { scope: 'self', path: () => '' },
+  'POST /api/v1/imports': { scope: 'self', path: () => '' },
+  'GET /api/v1/imports/:id': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}` },
+  'GET /api/v1/imports/:id/preview': {
+    scope: 'owner',
+    path: (i) => `/api/v1/imports/${i.upload}/preview?entity=customers`,
+  },
+  'POST /api/v1/imports/:id/run': {
+    scope: 'owner',
+    path: (i) => `/api/v1/imports/${i.upload}/run`,
+    body: () => ({
+      entity: 'customers',
+      mode: 'all-or-nothing',
+      mapping: { customer_code: 'code', name: 'name' },
+    }),
+  },
+  'GET /api/v1/imports/:id/issues': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}/issues` },
+  'GET /api/v1/imports/:id/report': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}/report` },
+  'GET /api/v1/import-templates': { scope: 'list', path: () => '/api/v1/import-templates?entity=customers' },
+  'POST /api/v1/import-templates': { scope: 'self', path: () => '' },
+  'DELETE /api/v1/import-templates/:id': {
+    scope: 'owner',
+    path: (i) => `/api/v1/import-templates/${i.template}?version=1`,
+  },
 };
 
 describe.each(drivers)('access control on every endpoint on %s', (kind) => {
@@ -225,6 +250,19 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         list: 'customers',
         name: SECRET,
         query: { q: SECRET },
+      }),
+      upload: (
+        await t.as(sales, {
+          method: 'POST',
+          url: '/api/v1/imports?fileName=secret.csv',
+          headers: { 'content-type': 'application/octet-stream' },
+          payload: Buffer.from(`code,name\r\n${SECRET}-2,${SECRET} 导入\r\n`),
+        })
+      ).json().id,
+      template: await ok(sales, 'POST', '/api/v1/import-templates', {
+        entity: 'customers',
+        name: SECRET,
+        mapping: { customer_code: 'code' },
       }),
     };
   });
@@ -302,6 +340,10 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
       payload: { email: sales.email, password: TEST_PASSWORD },
     });
     expect(login.statusCode).toBe(200); // no intruder set the rep a new password
+    const run = await t.as(sales, { method: 'GET', url: `/api/v1/imports/${ids.upload}` });
+    expect(run.json()).toMatchObject({ status: 'uploaded', fileName: 'secret.csv' });
+    const templates = await t.as(sales, { method: 'GET', url: '/api/v1/import-templates?entity=customers' });
+    expect(templates.json().items).toMatchObject([{ id: ids.template, name: SECRET, version: 1 }]);
     const views = await t.as(sales, { method: 'GET', url: '/api/v1/saved-views?list=customers' });
     expect(views.json().items).toMatchObject([{ id: ids.view, name: SECRET, version: 1 }]);
     const users = await t.as(t.fx.users.otherAdmin, { method: 'GET', url: '/api/v1/users' });

@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DbHandle } from '../db/client';
+import { MAX_UPLOAD_BYTES } from '../shared/imports/import-api.schema';
 import { createActivities } from './domains/activities';
 import { createAuditService } from './domains/audit/audit.service';
 import { createAuthRepository } from './domains/auth/auth.repository';
@@ -11,6 +14,9 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
+import { createImportRuns } from './domains/imports/web/import-runs';
+import { createImportTemplates } from './domains/imports/web/import-templates';
+import { createImportUploads } from './domains/imports/web/import-uploads';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
 import { createSavedViews } from './domains/saved-views';
@@ -21,7 +27,10 @@ import { createUsersService } from './domains/users/users.service';
 import { createWorkspace } from './domains/workspace';
 
 /** Every domain service, wired to its repository; shared by the HTTP app and the CLI. */
-export function createServices(handle: DbHandle, opts: { session?: SessionPolicy } = {}) {
+export function createServices(
+  handle: DbHandle,
+  opts: { session?: SessionPolicy /** Where uploaded import files wait. */; importsDir?: string } = {},
+) {
   const db = handle.db;
   const auth = createAuthService(createAuthRepository(db), opts.session);
   const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
@@ -47,6 +56,12 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db, timeline.forgetTimeZone),
     savedViews: createSavedViews(db),
+    importUploads: createImportUploads(
+      opts.importsDir ?? join(tmpdir(), `kehu-imports-${process.pid}`),
+      MAX_UPLOAD_BYTES,
+    ),
+    importRuns: createImportRuns(handle),
+    importTemplates: createImportTemplates(db),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './customers';
 export * from './orders';
 export * from './org';
 export * from './saved-views';
+export * from './imports';

@@ -28,6 +28,7 @@ const ContactDetailPage = lazy(() => import('../features/contacts/contact-detail
 const ActivityDetailPage = lazy(() => import('../features/activities/activity-detail-page'));
 const ProductDetailPage = lazy(() => import('../features/products/product-detail-page'));
 const OrderDetailPage = lazy(() => import('../features/orders/order-detail-page'));
+const ImportPage = lazy(() => import('../features/imports/import-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -72,6 +73,7 @@ const router = createBrowserRouter([
       { path: 'activities/:id', element: <ActivityDetailPage /> },
       { path: 'products/:id', element: <ProductDetailPage /> },
       { path: 'orders/:id', element: <OrderDetailPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

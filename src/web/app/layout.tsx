@@ -6,6 +6,7 @@ import {
   CustomerServiceOutlined,
   FileTextOutlined,
   FunnelPlotOutlined,
+  ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -71,6 +72,9 @@ export function AppLayout() {
         { key: 'activities', icon: <MessageOutlined />, label: t('nav.activities') },
         { key: 'products', icon: <AppstoreOutlined />, label: t('nav.products') },
         { key: 'orders', icon: <FileTextOutlined />, label: t('nav.orders') },
+        ...(me.data.role === 'analyst'
+          ? []
+          : [{ key: 'import', icon: <ImportOutlined />, label: t('imports.menu') }]),
         soon('analytics', <BarChartOutlined />),
         soon('pipeline', <FunnelPlotOutlined />),
         soon('service', <CustomerServiceOutlined />),

@@ -15,7 +15,8 @@ export type AuditEntity =
   | 'custom_field'
   | 'api_token'
   | 'workspace'
-  | 'saved_view';
+  | 'saved_view'
+  | 'import_template';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */
