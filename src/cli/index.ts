@@ -4,6 +4,7 @@ import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../server/domains/dem
 import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { runDemoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { parseCount, startCommand } from './commands/start';
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
     migrateCommand(),
     userCommand(),
     demoCommand(),
+    importCommand(),
     backupCommand(),
     restoreCommand(),
     benchCommand(),

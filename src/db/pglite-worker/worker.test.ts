@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyTable, withBulkSession } from '../../server/domains/demo/demo.loader';
+import { copyTable, withBulkSession } from '../bulk';
 import { createTestApp, type TestApp } from '../../server/testing';
 import { createDb, type DbHandle } from '../client';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../errors';

@@ -1,30 +1,19 @@
 /**
- * Set-wise bulk loading with COPY … FORMAT csv, in bounded chunks, inside one transaction:
- * PGlite reads each chunk from '/dev/blob'; the PostgreSQL server gets it over COPY FROM STDIN.
- * Generic over tables: the demo seeder and the benchmarks feed it streams of plain row objects.
+ * Set-wise bulk loading with COPY … FORMAT csv, in bounded chunks, inside one transaction (the COPY
+ * session itself lives in src/db/bulk.ts). Generic over tables: the demo seeder and the benchmarks feed
+ * it streams of plain row objects.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { Transaction } from '@electric-sql/pglite';
-import { getTableColumns, getTableName } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
-import copyStreams from 'pg-copy-streams';
-import type { DbHandle, DbKind } from '../../../db/client';
+import { type BulkSession, type CopyTable, csvLine, quoteIdent } from '../../../db/bulk';
 
-/** A table as COPY sees it: its SQL name and the row-object keys mapped to column names, in order. */
-export type CopyTable = { name: string; keys: readonly string[]; columns: readonly string[] };
-
-/** Describes a Drizzle table for COPY; `keys` are the row objects' property names (Drizzle's). */
-export function copyTable<R extends object>(table: PgTable, keys: readonly (keyof R & string)[]): CopyTable {
-  const all = getTableColumns(table) as Record<string, { name: string }>;
-  const columns = keys.map((key) => {
-    const column = all[key];
-    if (!column) throw new Error(`${getTableName(table)} has no column for key ${key}`);
-    return column.name;
-  });
-  return { name: getTableName(table), keys, columns };
-}
+export {
+  type BulkSession,
+  type CopyTable,
+  copyTable,
+  csvField,
+  csvLine,
+  pgTextArray,
+  withBulkSession,
+} from '../../../db/bulk';
 
 /** One table or a parent with its children: each item yields rows for one or more of the tables. */
 export type LoadGroup<T> = {
@@ -37,109 +26,6 @@ export type LoadGroup<T> = {
 };
 
 export type LoadProgress = { table: string; done: number; total: number };
-
-export type BulkSession = {
-  kind: DbKind;
-  query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** COPY one chunk of CSV lines (each ending in a newline) into a table. */
-  copy(table: CopyTable, lines: readonly string[]): Promise<void>;
-};
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-function copySql(table: CopyTable, source: string): string {
-  return `copy ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) from ${source} with (format csv)`;
-}
-
-function pgliteSession(tx: Transaction): BulkSession {
-  return {
-    kind: 'pglite',
-    query: async <T>(text: string, params: unknown[] = []) => (await tx.query<T>(text, params)).rows,
-    copy: async (table, lines) => {
-      await tx.query(copySql(table, `'/dev/blob'`), [], { blob: new Blob(lines as string[]) });
-    },
-  };
-}
-
-function postgresSession(client: pg.PoolClient): BulkSession {
-  return {
-    kind: 'postgres',
-    query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
-    copy: async (table, lines) => {
-      const sink = client.query(copyStreams.from(copySql(table, 'stdin')));
-      await pipeline(Readable.from([lines.join('')]), sink);
-    },
-  };
-}
-
-/**
- * Runs `work` in one transaction: either every COPY of the run lands, or none does.
- * On PGlite the transaction holds the single connection until it ends (other queries wait).
- */
-export async function withBulkSession<T>(handle: DbHandle, work: (s: BulkSession) => Promise<T>): Promise<T> {
-  if (handle.kind === 'pglite') {
-    if (!handle.bulk) throw new Error('PGlite handle without bulk transactions');
-    return handle.bulk.transaction((tx) => work(pgliteSession(tx)));
-  }
-  if (!handle.pool) throw new Error('PostgreSQL handle without its pool');
-  const client = await handle.pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(postgresSession(client));
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
-// --- CSV -------------------------------------------------------------------------------------------
-
-const quoteCsv = (s: string) => `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
-
-/** A text[] literal: every element double-quoted, backslashes and quotes escaped. */
-export function pgTextArray(items: readonly unknown[]): string {
-  let out = '{';
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (i > 0) out += ',';
-    out += item === null || item === undefined ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`;
-  }
-  return `${out}}`;
-}
-
-/** One value as a CSV field: NULL is an empty unquoted field, every string is quoted ("" is ''). */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  switch (typeof value) {
-    case 'string':
-      return quoteCsv(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new Error(`cannot COPY ${value}`);
-      return String(value);
-    case 'bigint':
-      return value.toString();
-    case 'boolean':
-      return value ? 't' : 'f';
-    default:
-      if (value instanceof Date) return value.toISOString();
-      if (Array.isArray(value)) return quoteCsv(pgTextArray(value));
-      return quoteCsv(JSON.stringify(value)); // jsonb
-  }
-}
-
-export function csvLine(table: CopyTable, row: object): string {
-  const record = row as Record<string, unknown>;
-  let line = '';
-  for (let i = 0; i < table.keys.length; i++) {
-    if (i > 0) line += ',';
-    line += csvField(record[table.keys[i] as string]);
-  }
-  return `${line}\n`;
-}
 
 // --- loading ---------------------------------------------------------------------------------------
 

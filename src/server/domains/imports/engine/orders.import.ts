@@ -1,0 +1,174 @@
+/**
+ * Orders: rows sharing an order number are the lines of one order (a row per order is an order of one
+ * line). Order-level cells (customer, date, currency, status, notes) must agree on every line; the
+ * order's total is the sum of its lines' amounts, its cost the sum of their costs. Negative amounts are
+ * returns. An existing order (same number) whose header or lines differ is updated and its lines
+ * replaced; one that is the same is left alone (its version and updated_at do not move).
+ */
+import { addIssues, flagIssueRows, ROWS } from './staging';
+import { type EngineContext, int, resolveCustomers, writableSql } from './validate-common';
+
+export const orderColumns = [
+  { name: 'product_id', type: 'bigint' },
+  { name: 'order_deleted', type: 'boolean' },
+];
+
+const HEADER = ['customer_code', 'ordered_at', 'currency', 'status', 'notes'];
+
+export async function validateOrders(ctx: EngineContext): Promise<void> {
+  const { session } = ctx;
+  const ws = int(ctx.workspaceId);
+  await session.query(`create index on ${ROWS} (order_no, line)`);
+  await session.query(`analyze ${ROWS}`);
+  await resolveCustomers(ctx, 'order');
+  await session.query(
+    `update ${ROWS} s set product_id = p.id from products p
+      where p.workspace_id = ${ws} and p.code = s.product_code`,
+  );
+  await addIssues(session, {
+    col: 'product_code',
+    code: 'unknown_product',
+    value: 's.product_code',
+    where: 's.product_code is not null and s.product_id is null',
+  });
+  await addIssues(session, {
+    col: 'currency',
+    code: 'currency_invalid',
+    value: 's.currency',
+    params: `'{}'::jsonb`,
+    where: `s.currency is not null and s.currency !~ '^[A-Za-z]{3}$'`,
+  });
+  await addIssues(session, {
+    col: 'quantity',
+    code: 'quantity_zero',
+    value: 's.quantity::text',
+    params: `'{}'::jsonb`,
+    where: 's.quantity = 0',
+  });
+  // Every line must say the same about its order as the order's first line.
+  const first = HEADER.map((c) => `f.${c}`).join(', ');
+  const mine = HEADER.map((c) => (c === 'currency' ? 'upper(s.currency)' : `s.${c}`)).join(', ');
+  await addIssues(session, {
+    col: 'order_no',
+    code: 'order_conflict',
+    value: 's.order_no',
+    params: `jsonb_build_object('value', s.order_no, 'other', f.line)`,
+    from: `${ROWS} s join (select distinct on (order_no) order_no, line, customer_code, ordered_at,
+        upper(currency) as currency, status, notes from ${ROWS} where order_no is not null
+        order by order_no, line) f on f.order_no = s.order_no and f.line <> s.line`,
+    where: `(${mine}) is distinct from (${first})`,
+  });
+  // Totals beyond numeric(14,2).
+  await addIssues(session, {
+    col: 'amount',
+    code: 'out_of_range',
+    value: 's.amount::text',
+    params: `'{}'::jsonb`,
+    from: `${ROWS} s join (select order_no from ${ROWS} group by order_no
+        having abs(sum(amount)) >= 1e12 or abs(sum(cost)) >= 1e12) t on t.order_no = s.order_no`,
+    where: 'true',
+  });
+  // An existing order: not in the recycle bin, and its present customer writable too.
+  await addIssues(session, {
+    col: 'order_no',
+    code: 'order_deleted',
+    value: 's.order_no',
+    from: `${ROWS} s join orders o on o.workspace_id = ${ws} and o.order_no = s.order_no`,
+    where: 'o.deleted_at is not null',
+  });
+  await addIssues(session, {
+    col: 'order_no',
+    code: 'customer_forbidden',
+    value: 'c.code',
+    from: `${ROWS} s join orders o on o.workspace_id = ${ws} and o.order_no = s.order_no
+        join customers c on c.workspace_id = o.workspace_id and c.id = o.customer_id`,
+    where: `not ${writableSql(ctx.actor, 'c', 'order')}`,
+  });
+  await flagIssueRows(session);
+  // An order with any bad line is skipped whole; its good lines say why.
+  await addIssues(session, {
+    col: null,
+    code: 'order_has_invalid_lines',
+    value: 's.order_no',
+    where: `not s.has_issue and s.order_no in (select order_no from ${ROWS} where has_issue)`,
+  });
+  await flagIssueRows(session);
+}
+
+export type MergeCounts = { inserted: number; updated: number; unchanged: number };
+
+const LINE_SIG = `md5(string_agg(concat_ws('|', coalesce(l.product_id::text, '~'), coalesce(l.description, '~'),
+  l.quantity::text, l.unit_price::text, coalesce(l.unit_cost::text, '~'), l.amount::text,
+  coalesce(l.cost::text, '~')), '/' order by l.line_no))`;
+
+export async function mergeOrders(ctx: EngineContext): Promise<MergeCounts> {
+  const { session } = ctx;
+  const ws = int(ctx.workspaceId);
+  const uid = int(ctx.actor.userId);
+  await session.query(
+    `create temp table imp_lines on commit drop as
+     select s.order_no, (row_number() over (partition by s.order_no order by s.line))::int as line_no,
+            s.product_id,
+            case when s.product_id is null then coalesce(s.notes, s.order_no) end as description,
+            coalesce(s.quantity, 1)::numeric(14,3) as quantity,
+            coalesce(s.unit_price, round(s.amount / coalesce(s.quantity, 1), 2))::numeric(14,2) as unit_price,
+            round(s.cost / coalesce(s.quantity, 1), 2)::numeric(14,2) as unit_cost,
+            s.amount, s.cost
+       from ${ROWS} s where not s.has_issue`,
+  );
+  await session.query(
+    `create temp table imp_orders on commit drop as
+     select f.order_no, f.line as first_line, f.customer_id, f.ordered_at,
+            coalesce(f.status, 'completed') as status, upper(coalesce(f.currency, 'CNY'))::char(3) as currency,
+            f.notes, t.total_amount, t.total_cost, t.sig,
+            null::bigint as id, false as is_new, false as changed
+       from (select distinct on (order_no) * from ${ROWS} where not has_issue order by order_no, line) f
+       join (select l.order_no, sum(l.amount)::numeric(14,2) as total_amount,
+                    sum(l.cost)::numeric(14,2) as total_cost, ${LINE_SIG} as sig
+               from imp_lines l group by l.order_no) t on t.order_no = f.order_no`,
+  );
+  await session.query('create unique index on imp_orders (order_no)');
+  await session.query('analyze imp_orders');
+  // Existing orders: changed when the header or any line differs.
+  await session.query(
+    `update imp_orders i set id = o.id, changed =
+        (o.customer_id, o.ordered_at, o.status, o.currency, o.total_amount, o.total_cost, o.notes)
+          is distinct from (i.customer_id, i.ordered_at, i.status, i.currency, i.total_amount, i.total_cost, i.notes)
+        or i.sig is distinct from (select ${LINE_SIG} from order_lines l
+                                     where l.workspace_id = o.workspace_id and l.order_id = o.id)
+       from orders o where o.workspace_id = ${ws} and o.order_no = i.order_no`,
+  );
+  await session.query(
+    `with ins as (
+       insert into orders (workspace_id, order_no, customer_id, ordered_at, status, currency, total_amount,
+                           total_cost, source, notes, created_by)
+       select ${ws}, order_no, customer_id, ordered_at, status, currency, total_amount, total_cost,
+              'import', notes, ${uid}
+         from imp_orders where id is null order by first_line
+       returning id, order_no)
+     update imp_orders i set id = ins.id, is_new = true from ins where ins.order_no = i.order_no`,
+  );
+  await session.query(
+    `update orders o set customer_id = i.customer_id, ordered_at = i.ordered_at, status = i.status,
+            currency = i.currency, total_amount = i.total_amount, total_cost = i.total_cost, notes = i.notes,
+            version = o.version + 1, updated_at = now()
+       from imp_orders i where i.changed and o.workspace_id = ${ws} and o.id = i.id`,
+  );
+  await session.query(
+    `delete from order_lines l using imp_orders i
+      where i.changed and l.workspace_id = ${ws} and l.order_id = i.id`,
+  );
+  await session.query(
+    `insert into order_lines (workspace_id, order_id, line_no, product_id, description, quantity, unit_price,
+                              unit_cost, amount, cost)
+     select ${ws}, i.id, l.line_no, l.product_id, l.description, l.quantity, l.unit_price, l.unit_cost,
+            l.amount, l.cost
+       from imp_lines l join imp_orders i on i.order_no = l.order_no
+      where i.is_new or i.changed`,
+  );
+  const [counts] = await session.query<{ inserted: number; updated: number; unchanged: number }>(
+    `select count(*) filter (where is_new)::int as inserted, count(*) filter (where changed)::int as updated,
+            count(*) filter (where not is_new and not changed)::int as unchanged from imp_orders`,
+  );
+  return counts ?? { inserted: 0, updated: 0, unchanged: 0 };
+}
