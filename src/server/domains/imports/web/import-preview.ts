@@ -2,10 +2,10 @@
 import type { Locale } from '../../../../shared/common/locale';
 import { type ImportPreview, PREVIEW_ROWS } from '../../../../shared/imports/import-api.schema';
 import type { ImportEntity } from '../../../../shared/imports/import-fields';
+import { importMessage } from '../engine/engine.messages';
 import { type Cell, ImportFileError, type OpenedTable } from '../import.contract';
-import { importMessage } from '../import-messages';
-import { openTable, suggestMapping } from '../read';
-import type { Upload } from './import-uploads';
+import { suggestMapping } from '../read';
+import { openUpload, type Upload } from './import-uploads';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -46,7 +46,7 @@ export async function previewUpload(
 ): Promise<ImportPreview> {
   let table: OpenedTable;
   try {
-    table = await openTable({ path: upload.path }, { sheet });
+    table = await openUpload(upload, { sheet });
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
     const p = err.problem;

@@ -16,12 +16,12 @@ import type { Locale } from '../../../../shared/common/locale';
 import type { ImportIssue, ImportRun, RunImport } from '../../../../shared/imports/import-api.schema';
 import { IMPORT_FIELDS } from '../../../../shared/imports/import-fields';
 import { validationError } from '../../../errors';
-import { runImport } from '../engine';
+import { importMessage } from '../engine/engine.messages';
+import { runImport } from '../engine/run-import';
 import type { ColumnMapping, OpenedTable, RowIssue } from '../import.contract';
 import { ImportFileError } from '../import.contract';
-import { importMessage } from '../import-messages';
-import { convertRow, openTable } from '../read';
-import type { Upload } from './import-uploads';
+import { rowConverter } from '../read';
+import { openUpload, type Upload } from './import-uploads';
 import { importErrors } from './import-web.errors';
 
 /** The header of each mapped field → its column index; a 422 naming each field whose column is absent. */
@@ -82,12 +82,16 @@ export function createImportRuns(handle: DbHandle) {
     const fields = IMPORT_FIELDS[input.entity];
     const timeZone = await timeZoneOf(actor.workspaceId);
     const issues = createWriteStream(upload.issuesPath);
+    const convert = rowConverter(fields, mapping, { timeZone, headers: table.headers });
     const rows = (async function* () {
       for await (const raw of table.rows()) {
         run.done++;
-        yield convertRow(fields, mapping, raw, { timeZone });
+        yield convert(raw);
       }
     })();
+    const columnNames = Object.fromEntries(
+      Object.entries(mapping).map(([key, index]) => [key, table.headers[index] ?? key]),
+    );
     try {
       const result = await runImport(
         handle,
@@ -112,6 +116,7 @@ export function createImportRuns(handle: DbHandle) {
             }
           },
         },
+        { columnNames, fileName: run.fileName },
       );
       const { written, ...counts } = result;
       Object.assign(run, { status: 'done', counts, written });
@@ -136,7 +141,7 @@ export function createImportRuns(handle: DbHandle) {
       if (!canImport(actor, input.entity)) throw importErrors.error('import_not_allowed');
       let table: OpenedTable;
       try {
-        table = await openTable({ path: upload.path }, { sheet: input.sheet });
+        table = await openUpload(upload, { sheet: input.sheet });
       } catch (err) {
         if (err instanceof ImportFileError)
           throw validationError([{ field: 'file', message: fileProblem(err, locale).message }]);

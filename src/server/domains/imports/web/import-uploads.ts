@@ -3,7 +3,7 @@
  * An upload belongs to the user who sent it; it and its issue list are removed a day after upload.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
@@ -11,7 +11,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Actor } from '../../../../shared/auth/roles';
 import type { ImportRun } from '../../../../shared/imports/import-api.schema';
 import { notFound } from '../../../errors';
-import type { ImportMessage } from '../import.contract';
+import type { ImportMessage, OpenedTable, OpenOptions } from '../import.contract';
+import { openTable } from '../read';
 import { importErrors } from './import-web.errors';
 
 export type Upload = {
@@ -105,3 +106,7 @@ export function createImportUploads(dir: string, maxBytes: number) {
 }
 
 export type ImportUploads = ReturnType<typeof createImportUploads>;
+
+/** Opens an upload as a table; its format comes from the name it was uploaded with. */
+export const openUpload = (upload: Upload, options: OpenOptions): Promise<OpenedTable> =>
+  openTable({ stream: createReadStream(upload.path), fileName: upload.run.fileName }, options);
