@@ -97,12 +97,14 @@ describe.skipIf(!hasChromium)('import in Chromium', { timeout: 180_000 }, () => 
     await page.getByText('前 2 行预览').waitFor();
     await page.getByRole('button', { name: '试导入（不写入）' }).click();
     await page.getByText('有 1 行存在问题').waitFor();
-    const issue = page.locator('.ant-table-row', { hasText: '2024-02-30' });
+    const issue = page.locator('.ant-table-row', { hasText: '2024-02-30' }).filter({ hasText: '下单日期' });
     await issue.waitFor();
     expect(await issue.innerText()).toMatch(/^3\s+下单日期/);
     expect(await page.getByRole('link', { name: /下载问题报告（Excel）/ }).getAttribute('href')).toContain(
       'format=xlsx',
     );
+    await page.getByText('Excel 工作表“订单”，共 4 列').waitFor();
+    await issue.scrollIntoViewIfNeeded();
     await shot(page, 'import-issues');
     expect(problems).toEqual([]);
     await context.close();

@@ -103,11 +103,9 @@ export function ImportMapping(props: {
       {p && !p.problem && (
         <>
           <Typography.Text type="secondary">
-            {t('imports.fileInfo', {
-              format: p.format.toUpperCase(),
-              encoding: p.encoding ?? '—',
-              columns: p.headers.length,
-            })}
+            {p.format === 'csv'
+              ? t('imports.fileInfo', { encoding: p.encoding ?? '', columns: p.headers.length })
+              : t('imports.fileInfoXlsx', { sheet: p.sheet ?? '', columns: p.headers.length })}
           </Typography.Text>
           <Flex gap="small" wrap align="center">
             <label htmlFor="import-template">{t('imports.template')}</label>
@@ -240,7 +238,7 @@ function previewColumns(
     .map((f) => {
       const index = p.headers.indexOf(mapping[f.key]!);
       return {
-        title: `${label(f.key)} ← ${mapping[f.key]}`,
+        title: label(f.key) === mapping[f.key] ? label(f.key) : `${label(f.key)} ← ${mapping[f.key]}`,
         key: f.key,
         render: (_: unknown, row: ImportPreview['rows'][number]) => row.cells[index] ?? '',
       };

@@ -50,7 +50,7 @@ export async function previewUpload(
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
     const p = err.problem;
-    const sheets = Array.isArray(p.params?.sheets) ? (p.params.sheets as string[]) : [];
+    const sheets = [...(p.sheets ?? [])];
     return empty({ code: p.code, message: importMessage(p, locale), line: p.line ?? null }, sheets);
   }
   try {
