@@ -4,6 +4,7 @@ import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../server/domains/dem
 import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { runDemoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
     importCommand(),
     backupCommand(),
     restoreCommand(),
+    exportCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);

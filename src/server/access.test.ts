@@ -45,6 +45,18 @@ const CASES: Record<string, Case> = {
     scope: 'list',
     path: () => `/api/v1/customers/export.csv?q=${SECRET}`,
   },
+  'GET /api/v1/customers/export': {
+    scope: 'list',
+    path: () => `/api/v1/customers/export?format=csv&q=${SECRET}`,
+  },
+  'GET /api/v1/contacts/export': { scope: 'list', path: () => '/api/v1/contacts/export' },
+  'GET /api/v1/activities/export': { scope: 'list', path: () => '/api/v1/activities/export' },
+  'GET /api/v1/orders/export': { scope: 'list', path: () => '/api/v1/orders/export' },
+  'GET /api/v1/products/export': { scope: 'list', path: () => '/api/v1/products/export' },
+  'GET /api/v1/customers/export?view': {
+    scope: 'owner',
+    path: (i) => `/api/v1/customers/export?view=${i.view}`,
+  },
   'GET /api/v1/customers/similar': {
     scope: 'named',
     path: () => `/api/v1/customers/similar?name=${SECRET}%20秘密客户有限公司`,
@@ -303,7 +315,9 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         if (c.scope === 'list') {
           if (
             !foreignWorkspace &&
-            ['/api/v1/products', '/api/v1/custom-fields'].some((p) => route.endsWith(p))
+            ['/api/v1/products', '/api/v1/products/export', '/api/v1/custom-fields'].some((p) =>
+              route.endsWith(p),
+            )
           )
             continue;
           expect(res.statusCode, route).toBe(200);

@@ -8,6 +8,7 @@ import type { SessionPolicy } from './domains/auth/auth.service';
 import { contactsRoutes } from './domains/contacts';
 import { customFieldsRoutes } from './domains/custom-fields/custom-fields.routes';
 import { customersRoutes } from './domains/customers/customers.routes';
+import { exportsRoutes } from './domains/exports/exports.routes';
 import { importsRoutes } from './domains/imports/imports.routes';
 import { ordersRoutes } from './domains/orders';
 import { productsRoutes } from './domains/products';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(workspaceRoutes);
       await api.register(savedViewsRoutes);
       await api.register(importsRoutes);
+      await api.register(exportsRoutes);
     },
     { prefix: '/api/v1' },
   );

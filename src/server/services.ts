@@ -14,6 +14,8 @@ import { createCustomersRepository } from './domains/customers/customers.reposit
 import { createCustomersService } from './domains/customers/customers.service';
 import { createSimilarCustomers } from './domains/customers/customers.similar';
 import { createCustomersExportRepository } from './domains/customers/customers-export.repository';
+import { createExportsRepository } from './domains/exports/exports.repository';
+import { createExports } from './domains/exports/exports.service';
 import { createImportRuns } from './domains/imports/web/import-runs';
 import { createImportTemplates } from './domains/imports/web/import-templates';
 import { createImportUploads } from './domains/imports/web/import-uploads';
@@ -39,29 +41,45 @@ export function createServices(
   const customersRepo = createCustomersRepository(db);
   const customers = createCustomersService(customersRepo, gate);
   const timeline = createTimelineService(db, customers);
+  const exportLookups = createCustomersExportRepository(db);
+  const customerExport = createCustomerExport(customersRepo, exportLookups);
+  const orders = createOrders(db, gate, products);
+  const contacts = createContacts(db, gate);
+  const activities = createActivities(db, gate);
+  const savedViews = createSavedViews(db);
   return {
     auth,
     gate,
     products,
-    orders: createOrders(db, gate, products),
+    orders,
     users: createUsersService(usersRepo),
     org: createOrgService(usersRepo, auth.forgetUser),
     customers,
     similarCustomers: createSimilarCustomers(db, customersRepo),
-    customerExport: createCustomerExport(customersRepo, createCustomersExportRepository(db)),
+    customerExport,
     timeline,
-    contacts: createContacts(db, gate),
-    activities: createActivities(db, gate),
+    contacts,
+    activities,
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db, timeline.forgetTimeZone),
-    savedViews: createSavedViews(db),
     importUploads: createImportUploads(
       opts.importsDir ?? join(tmpdir(), `kehu-imports-${process.pid}`),
       MAX_UPLOAD_BYTES,
     ),
     importRuns: createImportRuns(handle),
     importTemplates: createImportTemplates(db),
+    savedViews,
+    exports: createExports({
+      customerExport,
+      lookups: exportLookups,
+      contacts,
+      activities,
+      products,
+      orders,
+      savedViews,
+      repo: createExportsRepository(db),
+    }),
   };
 }
 

@@ -51,3 +51,24 @@ export function tableBars(verb: string) {
     },
   };
 }
+
+/**
+ * A running count of rows written (on stderr), for work whose total is not known ahead (an export reads
+ * a list page by page): rewritten in place on a terminal, a line every `every` rows otherwise.
+ */
+export function rowCounter(label: string, every = 50_000) {
+  const tty = Boolean(process.stderr.isTTY);
+  let last = 0;
+  return {
+    update(rows: number) {
+      if (tty) process.stderr.write(`\r${label}: ${count(rows)} rows`);
+      else if (rows - last >= every) {
+        last = rows;
+        console.error(`${label}: ${count(rows)} rows`);
+      }
+    },
+    stop() {
+      if (tty) process.stderr.write('\n');
+    },
+  };
+}

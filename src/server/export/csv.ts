@@ -4,6 +4,8 @@
  * cell a spreadsheet would take for a formula (starting = + - @, or a tab or carriage return that some
  * of them skip) gets a leading apostrophe, so a customer named "=HYPERLINK(…)" stays text (OWASP).
  */
+import { type CellValue, type ColumnKind, DECIMAL, type Table } from './table';
+import { isoInZone } from './zoned-time';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_EOL = '\r\n';
@@ -46,4 +48,38 @@ export function attachment(filename: string): string {
   return ascii === filename
     ? `attachment; filename="${filename}"`
     : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/**
+ * One typed cell of a table: numbers and exact decimals as they are (a minus sign is not a formula
+ * there), business days as `YYYY-MM-DD`, instants as local time with the offset of `timeZone`, text
+ * through `csvCell` (formulas defused).
+ */
+export function csvTypedCell(value: CellValue, kind: ColumnKind, timeZone: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  switch (kind) {
+    case 'integer':
+    case 'money':
+    case 'quantity':
+      if (typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(String(value)))
+        return String(value);
+      return csvCell(String(value));
+    case 'datetime':
+      return value instanceof Date ? isoInZone(value, timeZone) : csvCell(String(value));
+    default:
+      return csvCell(value instanceof Date ? isoInZone(value, timeZone) : value);
+  }
+}
+
+/** A table as CSV chunks: the BOM and the header, then one chunk per batch. */
+export async function* csvTableChunks(table: Table): AsyncGenerator<string> {
+  const { columns, timeZone } = table;
+  yield CSV_BOM + csvLine(columns.map((c) => c.header));
+  for await (const rows of table.batches) {
+    if (!rows.length) continue;
+    let chunk = '';
+    for (const row of rows)
+      chunk += columns.map((c, i) => csvTypedCell(row[i], c.kind, timeZone)).join(',') + CSV_EOL;
+    yield chunk;
+  }
 }

@@ -490,4 +490,9 @@ export const en: Messages = {
       activities: { type: 'Activity type' },
     },
   },
+  exports: {
+    xlsx: 'Export Excel',
+    csv: 'Export CSV',
+    lines: 'Export order lines (Excel)',
+  },
 };

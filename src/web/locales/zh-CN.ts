@@ -463,6 +463,11 @@ export const zhCN = {
       activities: { type: '活动类型' },
     },
   },
+  exports: {
+    xlsx: '导出 Excel',
+    csv: '导出 CSV',
+    lines: '导出订单明细（Excel）',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

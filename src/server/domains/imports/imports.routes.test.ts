@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { and, asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, customers } from '../../../db/schema';
@@ -141,6 +142,15 @@ describe.each(drivers)('web import over HTTP on %s', (kind) => {
       .split('\r\n');
     expect(lines[0]).toBe('Row,Column,Value,Problem');
     expect(lines[1]).toMatch(/^3,客户名称,,/);
+    const xlsx = await t.as(t.fx.users.admin, {
+      method: 'GET',
+      url: `/api/v1/imports/${up.id}/report?format=xlsx&lang=zh-CN`,
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('问题')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '行号', '列', '值', '问题']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 3, '客户名称', undefined, zh.items[0].message]);
   });
 
   it('keeps an upload to its owner and imports only what the role may', async () => {

@@ -18,7 +18,7 @@ import {
   RunImportSchema,
   UploadQuerySchema,
 } from '../../../shared/imports/import-api.schema';
-import { attachment, CSV_CONTENT_TYPE } from '../../export/csv';
+import { attachment } from '../../export/csv';
 import { requireActor } from '../../plugins/auth';
 import { previewUpload } from './web/import-preview';
 import { importReport } from './web/import-report';
@@ -137,7 +137,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = importReport(runs.allIssues(upload, locale), request.query.format, locale);
       const name = `${upload.run.fileName.replace(/\.[^.]*$/, '')}-report.${request.query.format}`;
       return reply
-        .type(request.query.format === 'csv' ? CSV_CONTENT_TYPE : report.contentType)
+        .type(report.contentType)
         .header('content-disposition', attachment(name))
         .header('cache-control', 'private, no-store')
         .send(Readable.from(report.chunks));

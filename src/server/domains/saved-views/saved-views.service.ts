@@ -44,6 +44,13 @@ export function createSavedViewsService(repo: SavedViewsRepository) {
       return { items, nextCursor: null };
     },
 
+    /** One of the caller's views; another user's view is 404 like one that does not exist. */
+    async get(actor: Actor, id: number) {
+      const row = await repo.get(db, actor.workspaceId, actor.userId, id);
+      if (!row) throw notFound();
+      return row;
+    },
+
     async create(actor: Actor, input: CreateSavedView) {
       const query = validQuery(input.list, input.query);
       return namedOnce(() =>

@@ -1,3 +1,4 @@
+import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../shared/activities/activity.schema';
@@ -6,6 +7,7 @@ import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
 import { CustomerCell } from '../customers/customer-link';
+import { ExportButtons } from '../exports/export-buttons';
 import { type ActivityRow, listActivities } from '../lists-api';
 import { ActivityIcon } from './activity-icon';
 
@@ -18,6 +20,11 @@ export default function ActivityListPage() {
     <KeysetListPage<ActivityRow>
       title={t('nav.activities')}
       queryKey="activities"
+      toolbar={
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <ExportButtons list="activities" />
+        </Flex>
+      }
       fetch={listActivities}
       empty={t('lists.empty')}
       onOpen={(a) => navigate(`/activities/${a.id}`)}

@@ -1,10 +1,11 @@
-import { Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DECISION_ROLES } from '../../../shared/contacts/contact.schema';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
 import { CustomerCell } from '../customers/customer-link';
+import { ExportButtons } from '../exports/export-buttons';
 import { type ContactRow, listContacts } from '../lists-api';
 
 /** Every contact the user may see, with the customer each belongs to; a row opens the contact. */
@@ -15,6 +16,11 @@ export default function ContactListPage() {
     <KeysetListPage<ContactRow>
       title={t('nav.contacts')}
       queryKey="contacts"
+      toolbar={
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <ExportButtons list="contacts" />
+        </Flex>
+      }
       fetch={listContacts}
       search={t('lists.contactSearch')}
       empty={t('lists.empty')}

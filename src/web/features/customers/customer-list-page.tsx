@@ -1,17 +1,15 @@
-import { DownloadOutlined, MessageOutlined, PlusOutlined } from '@ant-design/icons';
+import { MessageOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../../../shared/customers/customer.schema';
-import { viewQueryKeys } from '../../../shared/saved-views/saved-view.schema';
-import { queryString } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
 import { useLogTouch } from '../activities/log-touch';
-import { viewQueryOf } from '../saved-views/saved-views-api';
+import { ExportButtons } from '../exports/export-buttons';
 import { ViewsBar } from '../saved-views/views-bar';
 import { type CustomerSummary, listCustomers } from './customer-api';
 import { CustomerCreateForm } from './customer-create';
@@ -19,17 +17,12 @@ import { StatusTag } from './customer-tags';
 
 /**
  * The customer list: server-side keyset pages, search, filters and sort kept in the URL, the user's
- * saved views above it, and the current view as CSV (a plain link: the session cookie goes along).
+ * saved views above it, and the current view as Excel or CSV (plain links: the session cookie goes along).
  */
 export default function CustomerListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const exportHref = `/api/v1/customers/export.csv${queryString({
-    ...viewQueryOf(params, viewQueryKeys('customers')),
-    lang: locale,
-  })}`;
   const open = (c: CustomerSummary) => navigate(`/customers/${c.id}`);
   const [creating, setCreating] = useState(false);
   const logTouch = useLogTouch();
@@ -56,9 +49,7 @@ export default function CustomerListPage() {
                 { key: 'all', label: t('views.allCustomers'), query: {} },
               ]}
             />
-            <Button icon={<DownloadOutlined />} href={exportHref} download>
-              {t('views.exportCsv')}
-            </Button>
+            <ExportButtons list="customers" />
           </Flex>
         }
         filters={[

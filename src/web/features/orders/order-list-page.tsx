@@ -1,3 +1,4 @@
+import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ORDER_STATUSES } from '../../../shared/orders/order.schema';
@@ -6,6 +7,7 @@ import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
 import { CustomerCell } from '../customers/customer-link';
+import { ExportButtons } from '../exports/export-buttons';
 import { listOrders, type OrderRow } from '../lists-api';
 import { OrderStatusTag } from './order-status';
 
@@ -18,6 +20,11 @@ export default function OrderListPage() {
     <KeysetListPage<OrderRow>
       title={t('nav.orders')}
       queryKey="orders"
+      toolbar={
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <ExportButtons list="orders" lines />
+        </Flex>
+      }
       fetch={listOrders}
       search={t('lists.orderSearch')}
       empty={t('lists.empty')}

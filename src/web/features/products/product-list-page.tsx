@@ -1,10 +1,11 @@
-import { Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { KeysetListPage } from '../../ui/keyset-list-page';
 import { RowLink } from '../../ui/row-link';
+import { ExportButtons } from '../exports/export-buttons';
 import { listProducts, type ProductRow } from '../lists-api';
 
 /** The product catalogue, with list prices and standard costs; a row opens the product. */
@@ -16,6 +17,11 @@ export default function ProductListPage() {
     <KeysetListPage<ProductRow>
       title={t('nav.products')}
       queryKey="products"
+      toolbar={
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <ExportButtons list="products" />
+        </Flex>
+      }
       fetch={listProducts}
       search={t('lists.productSearch')}
       empty={t('lists.empty')}

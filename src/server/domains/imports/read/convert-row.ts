@@ -3,7 +3,15 @@
  * Pure: the same row, mapping and time zone give the same result.
  */
 import type { ImportField } from '../../../../shared/imports/import-fields';
-import type { Cell, ColumnMapping, ConvertedRow, ImportMessage, RawRow, RowIssue } from '../import.contract';
+import type {
+  Cell,
+  ColumnMapping,
+  ConvertedRow,
+  ImportMessage,
+  OpenedTable,
+  RawRow,
+  RowIssue,
+} from '../import.contract';
 import { parseDate, parseTimestamp } from './dates';
 import { fold } from './fold';
 import { numberCellText, parseNumber } from './numbers';
@@ -138,13 +146,15 @@ export function rowConverter(
         continue;
       }
       const result = convertCell(field, cell, ctx.timeZone);
-      if (result.ok && !(field.type === 'list' && result.value.length === 0)) {
-        values[field.key] = result.value;
-      } else {
+      if (!result.ok) {
         values[field.key] = null;
-        const issue = result.ok ? { code: 'required' } : result.issue;
-        if (result.ok && !field.required) continue;
-        issues.push({ line: raw.line, column, value: cellText(cell), ...issue });
+        issues.push({ line: raw.line, column, value: cellText(cell), ...result.issue });
+      } else if (Array.isArray(result.value) && result.value.length === 0) {
+        // A list of separators only is no value.
+        values[field.key] = null;
+        if (field.required) issues.push({ line: raw.line, column, value: cellText(cell), code: 'required' });
+      } else {
+        values[field.key] = result.value;
       }
     }
     if (width !== undefined && raw.cells.length > width) {
@@ -173,4 +183,15 @@ export function convertRow(
   ctx: ConvertContext,
 ): ConvertedRow {
   return rowConverter(fields, mapping, ctx)(raw);
+}
+
+/** An opened file's rows, converted as they stream (issues name the file's headers). */
+export async function* convertedRows(
+  table: Pick<OpenedTable, 'headers' | 'rows'>,
+  fields: readonly ImportField[],
+  mapping: ColumnMapping,
+  ctx: Omit<ConvertContext, 'headers'>,
+): AsyncGenerator<ConvertedRow> {
+  const convert = rowConverter(fields, mapping, { ...ctx, headers: table.headers });
+  for await (const raw of table.rows()) yield convert(raw);
 }

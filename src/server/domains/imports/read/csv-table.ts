@@ -4,7 +4,7 @@
  * row a spreadsheet shows: blank lines count, a quoted line break does not start a new row).
  */
 import { Readable } from 'node:stream';
-import { CsvError, type Info, parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ImportFileError, type OpenedTable, type OpenOptions, type RawRow } from '../import.contract';
 import { decodeText } from './decode';
 import { headerCells, isBlankRow } from './header';
@@ -28,7 +28,8 @@ export function sniffDelimiter(head: string): ',' | ';' | '\t' {
   return best;
 }
 
-type Parsed = { record: string[]; info: Info };
+/** A record and its number (blank lines are records too: csv-parse skips none). */
+type Parsed = { record: string[]; line: number };
 
 function fileErrorOf(error: unknown, lastRecord: number): unknown {
   if (!(error instanceof CsvError)) return error;
@@ -63,20 +64,19 @@ export async function openCsv(bytes: Readable, options: OpenOptions): Promise<Op
     // A stray quote inside an unquoted field (5" pipe) is text, as spreadsheets read it.
     relax_quotes: true,
     max_record_size: MAX_RECORD_CHARS,
-    info: true,
   });
   const text = Readable.from(decoded.chunks, { objectMode: false });
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
 
   let records = 0;
-  const iterator = (parser as AsyncIterable<Parsed>)[Symbol.asyncIterator]();
+  const iterator = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
   const next = async (): Promise<Parsed | undefined> => {
     try {
       const r = await iterator.next();
       if (r.done) return undefined;
-      records = r.value.info.records;
-      return r.value;
+      records++;
+      return { record: r.value, line: records };
     } catch (error) {
       throw fileErrorOf(error, records);
     }
@@ -96,7 +96,7 @@ export async function openCsv(bytes: Readable, options: OpenOptions): Promise<Op
     await close();
     throw error;
   }
-  const headerLine = header.info.records;
+  const headerLine = header.line;
   let headers: string[];
   try {
     headers = headerCells(header.record, headerLine);
@@ -120,7 +120,7 @@ export async function openCsv(bytes: Readable, options: OpenOptions): Promise<Op
         try {
           for (let r = await next(); r; r = await next()) {
             if (isBlankRow(r.record)) continue;
-            yield { line: r.info.records, cells: r.record };
+            yield { line: r.line, cells: r.record };
           }
         } finally {
           await close();

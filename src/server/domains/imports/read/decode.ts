@@ -9,8 +9,10 @@ import { ImportFileError } from '../import.contract';
 
 export type TextEncodingName = 'utf-8' | 'gb18030';
 
-/** How much of the file decides the encoding (more only when the file is shorter). */
+/** How much text is read before the header is parsed (the delimiter is sniffed from it). */
 export const SNIFF_BYTES = 64 * 1024;
+/** How many bytes from the first one that is not ASCII decide the encoding (fewer only at the end). */
+export const DECIDE_BYTES = 16 * 1024;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -39,59 +41,40 @@ const countLines = (text: string) => {
   return n;
 };
 
-const isAscii = (bytes: Uint8Array) => {
-  for (const b of bytes) if (b >= 0x80) return false;
-  return true;
-};
+/** How many line ends come before the first byte of `chunk` that `encoding` cannot read. */
+function linesBeforeBadByte(encoding: TextEncodingName, chunk: Uint8Array): number {
+  const text = new TextDecoder(encoding).decode(chunk, { stream: true });
+  const bad = text.indexOf('\uFFFD');
+  return countLines(bad < 0 ? text : text.slice(0, bad));
+}
 
 export type DecodedText = {
   /** The encoding as decided so far: a start in plain ASCII says 'utf-8' until another byte says otherwise. */
   readonly encoding: TextEncodingName;
-  /** The decoded start of the file (at least SNIFF_BYTES' worth unless shorter), to sniff the delimiter. */
+  /** The decoded start of the file (SNIFF_BYTES characters or more, unless shorter), to sniff the delimiter. */
   head: string;
   /** The whole text, `head` first, a chunk at a time; throws `wrong_encoding` at a bad byte. */
   chunks: AsyncGenerator<string>;
 };
 
+const toBytes = (chunk: Uint8Array | string) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+
 /**
- * Reads the first SNIFF_BYTES of `bytes`, decides the encoding (unless forced) and decodes the rest as it
- * comes. While the text is plain ASCII (the same in both) the decision waits for the first other byte, so
- * a GB18030 file with a long English start is still read. Memory holds one chunk and the sample.
+ * Decodes `bytes` as they come, deciding the encoding (unless forced) on the first bytes that are not
+ * plain ASCII (the same in both) together with the DECIDE_BYTES after them, so a GB18030 file with a
+ * long English start is still read, and a chunk cut inside a character does not mislead. Memory holds one
+ * chunk (and, while undecided, at most DECIDE_BYTES more).
  */
 export async function decodeText(
   bytes: AsyncIterable<Uint8Array | string>,
   forced?: TextEncodingName,
 ): Promise<DecodedText> {
   const iterator = bytes[Symbol.asyncIterator]();
-  const sample: Uint8Array[] = [];
-  let size = 0;
-  let done = false;
-  while (size < SNIFF_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    sample.push(chunk);
-    size += chunk.length;
-  }
-  const first = Buffer.concat(sample);
   let encoding: TextEncodingName | undefined = forced;
-  let decoder: TextDecoder | undefined;
+  let decoder = forced ? new TextDecoder(forced, { fatal: true }) : undefined;
   let linesSoFar = 0;
+
   const decode = (chunk: Uint8Array, stream: boolean): string => {
-    if (!decoder) {
-      if (!encoding && !isAscii(chunk)) {
-        try {
-          encoding = detectEncoding(chunk);
-        } catch {
-          throw new ImportFileError({ code: 'wrong_encoding', line: linesSoFar + 1 });
-        }
-      }
-      // Plain ASCII so far: UTF-8 reads it as GB18030 would.
-      if (encoding || !stream) decoder = new TextDecoder(encoding ?? 'utf-8', { fatal: true });
-    }
     try {
       // The UTF-8 decoder drops a byte-order mark itself; GB18030 has none.
       const text = (decoder ?? asciiDecoder).decode(chunk, { stream });
@@ -100,26 +83,67 @@ export async function decodeText(
     } catch {
       throw new ImportFileError({
         code: 'wrong_encoding',
-        line: linesSoFar + 1,
+        line: linesSoFar + linesBeforeBadByte(encoding ?? 'utf-8', chunk) + 1,
         params: { encoding: encoding ?? 'utf-8' },
       });
     }
   };
-  const head = decode(first, !done);
+  const decide = (held: Uint8Array) => {
+    try {
+      encoding = detectEncoding(held);
+    } catch {
+      const at = Math.max(...(['utf-8', 'gb18030'] as const).map((e) => linesBeforeBadByte(e, held)));
+      throw new ImportFileError({ code: 'wrong_encoding', line: linesSoFar + at + 1 });
+    }
+    decoder = new TextDecoder(encoding, { fatal: true });
+  };
+
+  /** The text, a chunk at a time. */
+  async function* texts(): AsyncGenerator<string> {
+    let held: Uint8Array = new Uint8Array(0);
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      const chunk = toBytes(next.value);
+      if (decoder) {
+        const text = decode(chunk, true);
+        if (text) yield text;
+        continue;
+      }
+      held = held.length ? Buffer.concat([held, chunk]) : chunk;
+      const firstOther = held.findIndex((b) => b >= 0x80);
+      if (firstOther < 0) {
+        // Plain ASCII so far: read alike in both.
+        yield decode(held, true);
+        held = new Uint8Array(0);
+      } else if (hasUtf8Bom(held) || held.length - firstOther >= DECIDE_BYTES) {
+        decide(held);
+        yield decode(held, true);
+        held = new Uint8Array(0);
+      }
+    }
+    if (!decoder && held.length) decide(held);
+    const tail = decode(held, false);
+    if (tail) yield tail;
+  }
+
+  const source = texts();
+  let head = '';
+  let ended = false;
+  while (head.length < SNIFF_BYTES) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head += next.value;
+  }
   async function* chunks(): AsyncGenerator<string> {
     try {
       if (head) yield head;
-      if (done) return;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-        const text = decode(chunk, true);
-        if (text) yield text;
-      }
-      const tail = decode(new Uint8Array(0), false);
-      if (tail) yield tail;
+      if (!ended) yield* source;
     } finally {
+      await source.return(undefined);
       await iterator.return?.();
     }
   }
@@ -132,5 +156,5 @@ export async function decodeText(
   };
 }
 
-// Only ever given ASCII bytes (or a UTF-8 BOM at the start, which it drops).
+// Only ever given ASCII bytes, before the encoding is decided.
 const asciiDecoder = new TextDecoder('utf-8', { fatal: true });

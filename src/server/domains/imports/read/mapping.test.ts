@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_ENTITIES, IMPORT_FIELDS } from '../../../../shared/imports/import-fields';
 import { fold } from './fold';
-import { mappingFromTemplate, suggestMapping, templateFromMapping } from './mapping';
+import { mappingFromTemplate, mappingMessages, suggestMapping, templateFromMapping } from './mapping';
 
 describe('fold', () => {
   it('folds case, width, spaces, underscores, hyphens, brackets and punctuation', () => {
@@ -143,5 +143,16 @@ describe('mappingFromTemplate and templateFromMapping', () => {
     expect(templateFromMapping(headers, result.mapping)).toEqual(template);
     const gone = mappingFromTemplate('orders', ['单号', '日期'], template);
     expect(gone.missing).toEqual(['customer_code', 'amount']);
+  });
+});
+
+describe('mappingMessages', () => {
+  it('names the missing required fields with headers that would do, and the ignored headers', () => {
+    const result = suggestMapping('orders', ['客户编码', '金额', '微信群']);
+    expect(mappingMessages('orders', result)).toEqual([
+      { code: 'missing_column', params: { field: 'order_no', names: 'order_no / 订单号 / 订单编号' } },
+      { code: 'missing_column', params: { field: 'ordered_at', names: 'ordered_at / 下单日期 / 订单日期' } },
+      { code: 'extra_column', params: { header: '微信群' } },
+    ]);
   });
 });

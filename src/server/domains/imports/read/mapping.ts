@@ -3,7 +3,7 @@
  * fields' aliases (and the key itself), compared folded (fold.ts). A header feeds one field at most.
  */
 import { IMPORT_FIELDS, type ImportEntity, type ImportField } from '../../../../shared/imports/import-fields';
-import type { ColumnMapping, ImportMapping, MappingResult } from '../import.contract';
+import type { ColumnMapping, ImportMapping, ImportMessage, MappingResult } from '../import.contract';
 import { fold } from './fold';
 
 const fieldsOf = (entity: ImportEntity | readonly ImportField[]) =>
@@ -94,4 +94,23 @@ export function templateFromMapping(headers: readonly string[], mapping: ColumnM
     if (header !== undefined) template[key] = header;
   }
   return template;
+}
+
+/**
+ * A mapping's gaps as messages (catalog codes `missing_column`, `extra_column`): each required field
+ * without a column, with a few headers that would name it, and each header that is not imported.
+ */
+export function mappingMessages(
+  entity: ImportEntity | readonly ImportField[],
+  result: Pick<MappingResult, 'missing' | 'extra'>,
+): ImportMessage[] {
+  const fields = fieldsOf(entity);
+  return [
+    ...result.missing.map((key) => {
+      const field = fields.find((f) => f.key === key);
+      const names = [key, ...(field?.aliases ?? []).filter((a) => /\p{Script=Han}/u.test(a)).slice(0, 2)];
+      return { code: 'missing_column', params: { field: key, names: names.join(' / ') } };
+    }),
+    ...result.extra.map((header) => ({ code: 'extra_column', params: { header } })),
+  ];
 }

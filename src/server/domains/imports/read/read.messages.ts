@@ -58,8 +58,8 @@ export const READ_MESSAGES = {
   },
   // The mapping
   missing_column: {
-    en: 'No column for the required field “{field}”.',
-    zh: '缺少必填字段“{field}”对应的列。',
+    en: 'No column for the required field “{field}” (a header such as {names}).',
+    zh: '缺少必填字段“{field}”对应的列（表头可写作 {names}）。',
   },
   extra_column: {
     en: 'The column “{header}” is not imported.',
@@ -84,10 +84,10 @@ export const READ_MESSAGES = {
   },
   invalid_date: { en: 'No such day in the calendar.', zh: '日历中没有这一天。' },
   invalid_time: { en: 'No such time of day.', zh: '时间无效。' },
-  not_a_boolean: { en: 'Write yes or no (是/否, Y/N, 1/0).', zh: '请填写 是/否（或 Y/N、1/0）。' },
+  not_a_boolean: { en: 'Write yes or no (Y/N, true/false, 1/0).', zh: '请填写 是/否（或 Y/N、1/0）。' },
   unknown_value: {
     en: 'Not one of the allowed values: {allowed}.',
-    zh: '不是允许的取值之一：{labels}。',
+    zh: '不是允许的取值之一：{labels}（即 {allowed}）。',
   },
   extra_cells: {
     en: 'The row has {found} cells but the header only {expected}; a value may contain an unquoted delimiter.',

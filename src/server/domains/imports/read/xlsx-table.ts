@@ -2,7 +2,7 @@
  * An XLSX workbook as an OpenedTable, read by exceljs' streaming WorkbookReader: rows are parsed as the
  * zip inflates, never the whole sheet at once. exceljs hands over the worksheets in file order after it
  * has read the workbook part, so the first one tells every sheet's name; the sheets before the chosen
- * one are read through and dropped. A row's `line` is the sheet's own row number.
+ * one are read through and dropped. Hidden sheets (a template's lookup lists) are not offered. A row's `line` is the sheet's own row number.
  */
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -76,8 +76,11 @@ export async function openXlsx(bytes: Readable, options: OpenOptions): Promise<O
       if (next.value.eventType !== 'worksheet') continue;
       const ws = next.value.value as SheetReader;
       if (!sheets) {
-        sheets = (reader.model?.sheets ?? []).map((s) => s.name);
-        if (sheets.length === 0 && ws.name) sheets = [ws.name];
+        const all = reader.model?.sheets ?? [];
+        // The sheets a user sees: a template's hidden lookup sheet is no choice (but may be named).
+        sheets = all.filter((sheet) => !sheet.state || sheet.state === 'visible').map((sheet) => sheet.name);
+        if (all.length === 0 && ws.name) sheets = [ws.name];
+        const names = all.length ? all.map((sheet) => sheet.name) : sheets;
         sheetName = options.sheet;
         if (sheetName === undefined) {
           if (sheets.length > 1) {
@@ -86,7 +89,7 @@ export async function openXlsx(bytes: Readable, options: OpenOptions): Promise<O
             );
           }
           sheetName = sheets[0] ?? ws.name;
-        } else if (!sheets.includes(sheetName)) {
+        } else if (!names.includes(sheetName)) {
           return await fail(
             new ImportFileError({
               code: 'unknown_sheet',
