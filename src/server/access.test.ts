@@ -23,6 +23,8 @@ type Ids = {
   /** A second customer of the rep's (sharing the hidden customer's contact e-mail: a duplicate pair). */
   twin: number;
   merge: number;
+  upload: string;
+  template: number;
 };
 type Case = {
   /**
@@ -216,6 +218,29 @@ const CASES: Record<string, Case> = {
   // The workspace's own data-quality rules (quality.test.ts checks who may change them).
   'GET /api/v1/quality/settings': { scope: 'self', path: () => '' },
   'PATCH /api/v1/quality/settings': { scope: 'self', path: () => '' },
+  'POST /api/v1/imports': { scope: 'self', path: () => '' },
+  'GET /api/v1/imports/:id': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}` },
+  'GET /api/v1/imports/:id/preview': {
+    scope: 'owner',
+    path: (i) => `/api/v1/imports/${i.upload}/preview?entity=customers`,
+  },
+  'POST /api/v1/imports/:id/run': {
+    scope: 'owner',
+    path: (i) => `/api/v1/imports/${i.upload}/run`,
+    body: () => ({
+      entity: 'customers',
+      mode: 'all-or-nothing',
+      mapping: { customer_code: 'code', name: 'name' },
+    }),
+  },
+  'GET /api/v1/imports/:id/issues': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}/issues` },
+  'GET /api/v1/imports/:id/report': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}/report` },
+  'GET /api/v1/import-templates': { scope: 'list', path: () => '/api/v1/import-templates?entity=customers' },
+  'POST /api/v1/import-templates': { scope: 'self', path: () => '' },
+  'DELETE /api/v1/import-templates/:id': {
+    scope: 'owner',
+    path: (i) => `/api/v1/import-templates/${i.template}?version=1`,
+  },
 };
 
 describe.each(drivers)('access control on every endpoint on %s', (kind) => {
@@ -268,6 +293,19 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
       }),
       twin: 0,
       merge: 0,
+      upload: (
+        await t.as(sales, {
+          method: 'POST',
+          url: '/api/v1/imports?fileName=secret.csv',
+          headers: { 'content-type': 'application/octet-stream' },
+          payload: Buffer.from(`code,name\r\n${SECRET}-2,${SECRET} 导入\r\n`),
+        })
+      ).json().id,
+      template: await ok(sales, 'POST', '/api/v1/import-templates', {
+        entity: 'customers',
+        name: SECRET,
+        mapping: { customer_code: 'code' },
+      }),
     };
     // 查重: a twin sharing the contact's e-mail (a pair with the hidden customer), into which another
     // customer coded SECRET was merged.
@@ -365,6 +403,10 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
       payload: { email: sales.email, password: TEST_PASSWORD },
     });
     expect(login.statusCode).toBe(200); // no intruder set the rep a new password
+    const run = await t.as(sales, { method: 'GET', url: `/api/v1/imports/${ids.upload}` });
+    expect(run.json()).toMatchObject({ status: 'uploaded', fileName: 'secret.csv' });
+    const templates = await t.as(sales, { method: 'GET', url: '/api/v1/import-templates?entity=customers' });
+    expect(templates.json().items).toMatchObject([{ id: ids.template, name: SECRET, version: 1 }]);
     const views = await t.as(sales, { method: 'GET', url: '/api/v1/saved-views?list=customers' });
     expect(views.json().items).toMatchObject([{ id: ids.view, name: SECRET, version: 1 }]);
     const users = await t.as(t.fx.users.otherAdmin, { method: 'GET', url: '/api/v1/users' });

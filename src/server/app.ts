@@ -10,6 +10,7 @@ import { customFieldsRoutes } from './domains/custom-fields/custom-fields.routes
 import { customersRoutes } from './domains/customers/customers.routes';
 import { duplicatesRoutes } from './domains/duplicates';
 import { exportsRoutes } from './domains/exports/exports.routes';
+import { importsRoutes } from './domains/imports/imports.routes';
 import { ordersRoutes } from './domains/orders';
 import { productsRoutes } from './domains/products';
 import { qualityRoutes } from './domains/quality';
@@ -41,6 +42,8 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Largest request body, in bytes. */
   bodyLimit?: number;
+  /** Where uploaded import files wait (default: a folder in the system's temporary directory). */
+  importsDir?: string;
   /** The web app's production build to serve at / (dist/web); without it / leads to the API reference. */
   webRoot?: string;
 };
@@ -63,7 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
-  const services = createServices(options.db, { session: options.session });
+  const services = createServices(options.db, { session: options.session, importsDir: options.importsDir });
+  app.addHook('onClose', () => services.importUploads.close());
   app.decorate('dbHandle', options.db);
   app.decorate('services', services);
 
@@ -86,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(timelineRoutes);
       await api.register(workspaceRoutes);
       await api.register(savedViewsRoutes);
+      await api.register(importsRoutes);
       await api.register(exportsRoutes);
       await api.register(duplicatesRoutes);
       await api.register(qualityRoutes);

@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DbHandle } from '../db/client';
+import { MAX_UPLOAD_BYTES } from '../shared/imports/import-api.schema';
 import { createActivities } from './domains/activities';
 import { createAuditService } from './domains/audit/audit.service';
 import { createAuthRepository } from './domains/auth/auth.repository';
@@ -14,6 +17,9 @@ import { createCustomersExportRepository } from './domains/customers/customers-e
 import { createDuplicatesService } from './domains/duplicates';
 import { createExportsRepository } from './domains/exports/exports.repository';
 import { createExports } from './domains/exports/exports.service';
+import { createImportRuns } from './domains/imports/web/import-runs';
+import { createImportTemplates } from './domains/imports/web/import-templates';
+import { createImportUploads } from './domains/imports/web/import-uploads';
 import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
 import { createQuality } from './domains/quality';
@@ -25,7 +31,10 @@ import { createUsersService } from './domains/users/users.service';
 import { createWorkspace } from './domains/workspace';
 
 /** Every domain service, wired to its repository; shared by the HTTP app and the CLI. */
-export function createServices(handle: DbHandle, opts: { session?: SessionPolicy } = {}) {
+export function createServices(
+  handle: DbHandle,
+  opts: { session?: SessionPolicy /** Where uploaded import files wait. */; importsDir?: string } = {},
+) {
   const db = handle.db;
   const auth = createAuthService(createAuthRepository(db), opts.session);
   const gate = createCustomerGate(db, (actor, detail) => auth.logAccessDenied(actor, null, detail));
@@ -56,6 +65,12 @@ export function createServices(handle: DbHandle, opts: { session?: SessionPolicy
     audit: createAuditService(db, gate),
     customFields: createCustomFieldsService(db),
     workspace: createWorkspace(db, timeline.forgetTimeZone),
+    importUploads: createImportUploads(
+      opts.importsDir ?? join(tmpdir(), `kehu-imports-${process.pid}`),
+      MAX_UPLOAD_BYTES,
+    ),
+    importRuns: createImportRuns(handle),
+    importTemplates: createImportTemplates(db),
     savedViews,
     exports: createExports({
       customerExport,

@@ -3,6 +3,7 @@ export * from './audit';
 export * from './contacts';
 export * from './customers';
 export * from './duplicates';
+export * from './imports';
 export * from './orders';
 export * from './org';
 export * from './quality';

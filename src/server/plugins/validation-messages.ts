@@ -71,6 +71,22 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
     en: 'Not a filter, search or sort this list accepts.',
     zh: '此列表不接受该筛选、搜索或排序条件。',
   },
+  'kehu.duplicate_template_name': {
+    en: 'You already have an import template for this kind of record with this name.',
+    zh: '此类记录您已有同名的导入模板。',
+  },
+  'kehu.unknown_import_field': {
+    en: 'Records of this kind have no such field.',
+    zh: '此类记录没有这个字段。',
+  },
+  'kehu.unknown_import_column': {
+    en: 'The file has no column with this header.',
+    zh: '文件中没有这个表头的列。',
+  },
+  'kehu.required_import_column': {
+    en: 'Required: choose the column it is read from.',
+    zh: '必填：请选择读取它的列。',
+  },
   'kehu.duplicate_view_name': {
     en: 'You already have a view of this list with this name.',
     zh: '此列表中您已有同名的视图。',

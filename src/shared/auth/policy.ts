@@ -57,3 +57,23 @@ export const canWriteProducts = (actor: Actor) => actor.role === 'admin' || acto
 export const canManageUsers = (actor: Actor) => actor.role === 'admin';
 export const canManageSettings = (actor: Actor) => actor.role === 'admin';
 export const canReadAudit = (actor: Actor) => actor.role === 'admin' || actor.role === 'manager';
+
+/**
+ * May the actor import records of this kind at all? Each row is then checked against the customer it
+ * belongs to, as if entered by hand (a rep imports only for their own customers).
+ */
+export function canImport(
+  actor: Actor,
+  entity: 'customers' | 'contacts' | 'products' | 'orders' | 'activities',
+) {
+  switch (entity) {
+    case 'products':
+      return canWriteProducts(actor);
+    case 'customers':
+    case 'contacts':
+    case 'orders':
+      return canCreateCustomer(actor);
+    case 'activities':
+      return canCreateCustomer(actor) || actor.role === 'service';
+  }
+}

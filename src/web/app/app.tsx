@@ -30,6 +30,7 @@ const ProductDetailPage = lazy(() => import('../features/products/product-detail
 const OrderDetailPage = lazy(() => import('../features/orders/order-detail-page'));
 const DuplicatesPage = lazy(() => import('../features/duplicates/duplicates-page'));
 const QualityPage = lazy(() => import('../features/quality/quality-page'));
+const ImportPage = lazy(() => import('../features/imports/import-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
       { path: 'orders/:id', element: <OrderDetailPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'quality', element: <QualityPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

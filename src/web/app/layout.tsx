@@ -7,6 +7,7 @@ import {
   DiffOutlined,
   FileTextOutlined,
   FunnelPlotOutlined,
+  ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -75,6 +76,9 @@ export function AppLayout() {
         { key: 'orders', icon: <FileTextOutlined />, label: t('nav.orders') },
         { key: 'duplicates', icon: <DiffOutlined />, label: t('duplicates.menu') },
         { key: 'quality', icon: <SafetyCertificateOutlined />, label: t('quality.menu') },
+        ...(me.data.role === 'analyst'
+          ? []
+          : [{ key: 'import', icon: <ImportOutlined />, label: t('imports.menu') }]),
         soon('analytics', <BarChartOutlined />),
         soon('pipeline', <FunnelPlotOutlined />),
         soon('service', <CustomerServiceOutlined />),

@@ -18,7 +18,8 @@ export type AuditEntity =
   | 'saved_view'
   | 'duplicate_pair'
   | 'quality_settings'
-  | 'import';
+  | 'import'
+  | 'import_template';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */

@@ -69,7 +69,8 @@ export type ConvertedRow = {
 /** A file that cannot be read at all (wrong encoding, unbalanced quote, no header …). */
 export class ImportFileError extends Error {
   constructor(
-    readonly problem: ImportMessage & { line?: number },
+    /** `sheets`: a workbook's sheets, when the problem is which one to read (for the user to pick). */
+    readonly problem: ImportMessage & { line?: number; sheets?: readonly string[] },
     message = problem.code,
   ) {
     super(message);

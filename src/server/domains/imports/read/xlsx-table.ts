@@ -85,7 +85,7 @@ export async function openXlsx(bytes: Readable, options: OpenOptions): Promise<O
         if (sheetName === undefined) {
           if (sheets.length > 1) {
             return await fail(
-              new ImportFileError({ code: 'choose_sheet', params: { sheets: sheets.join(', ') } }),
+              new ImportFileError({ code: 'choose_sheet', params: { sheets: sheets.join(', ') }, sheets }),
             );
           }
           sheetName = sheets[0] ?? ws.name;
@@ -94,6 +94,7 @@ export async function openXlsx(bytes: Readable, options: OpenOptions): Promise<O
             new ImportFileError({
               code: 'unknown_sheet',
               params: { sheet: sheetName, sheets: sheets.join(', ') },
+              sheets,
             }),
           );
         }
