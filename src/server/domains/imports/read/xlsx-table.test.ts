@@ -78,10 +78,12 @@ describe('openTable: XLSX', () => {
     expect(await fileError(() => openTable({ path: several }))).toEqual({
       code: 'choose_sheet',
       params: { sheets: '客户, 订单 2024, Empty' },
+      sheets: ['客户', '订单 2024', 'Empty'],
     });
     expect(await fileError(() => openTable({ path: several }, { sheet: 'Orders' }))).toEqual({
       code: 'unknown_sheet',
       params: { sheet: 'Orders', sheets: '客户, 订单 2024, Empty' },
+      sheets: ['客户', '订单 2024', 'Empty'],
     });
   });
 
