@@ -51,6 +51,8 @@ export type ImportField = {
   values?: Readonly<Record<string, readonly string[]>>;
   /** text only: the longest value accepted. */
   maxLength?: number;
+  /** Checked as the API checks it (list items one by one); the value is kept as the API keeps it. */
+  format?: 'taxId' | 'phone' | 'email';
 };
 
 const enumOf = <T extends string>(labels: Record<T, readonly string[]>) => labels;
@@ -137,6 +139,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportEntity, readonly ImportField[]
       required: false,
       aliases: ['tax id', 'tax no', 'vat no', '税号', '纳税人识别号', '统一社会信用代码', '信用代码'],
       maxLength: 32,
+      format: 'taxId',
     },
     {
       key: 'employees',
@@ -203,6 +206,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportEntity, readonly ImportField[]
       type: 'list',
       required: false,
       aliases: ['phone', 'phones', 'mobile', '电话', '手机', '手机号', '联系电话'],
+      format: 'phone',
     },
     {
       key: 'email',
@@ -210,6 +214,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportEntity, readonly ImportField[]
       required: false,
       aliases: ['email', 'e-mail', '邮箱', '电子邮件'],
       maxLength: 200,
+      format: 'email',
     },
     { key: 'wechat', type: 'text', required: false, aliases: ['wechat', '微信', '微信号'], maxLength: 100 },
     {

@@ -13,6 +13,45 @@ function read(entity: keyof typeof IMPORT_FIELDS, headers: string[], cells: Cell
 }
 
 describe('convertRow', () => {
+  it('checks tax IDs, phones and e-mails as the API does, and keeps them as it keeps them', () => {
+    const good = read(
+      'customers',
+      ['客户编码', '客户名称', '税号'],
+      ['C1', '某公司', ' 91350100m000100y43 '],
+    );
+    expect(good.issues).toEqual([]);
+    expect(good.values.tax_id).toBe('91350100M000100Y43');
+    const bad = read('customers', ['客户编码', '客户名称', '税号'], ['C1', '某公司', '91350100M000100Y44']);
+    expect(bad.issues).toEqual([
+      {
+        line: 2,
+        column: '税号',
+        value: '91350100M000100Y44',
+        code: 'invalid_tax_id',
+        params: { value: '91350100M000100Y44' },
+      },
+    ]);
+    const contact = read(
+      'contacts',
+      ['客户编码', '姓名', '电话', '邮箱'],
+      ['C1', '王五', '13800138000；0571-88886666', ' Wang@Example.CN '],
+    );
+    expect(contact.issues).toEqual([]);
+    expect(contact.values).toMatchObject({
+      phones: ['13800138000', '0571-88886666'],
+      email: 'wang@example.cn',
+    });
+    const wrong = read(
+      'contacts',
+      ['客户编码', '姓名', '电话', '邮箱'],
+      ['C1', '王五', '13800138000,12345', 'wang@'],
+    );
+    expect(wrong.issues.map((i) => [i.column, i.code, i.params])).toEqual([
+      ['电话', 'invalid_phone', { value: '12345' }],
+      ['邮箱', 'invalid_email', { value: 'wang@' }],
+    ]);
+  });
+
   it('gives every type its canonical text', () => {
     const row = read(
       'orders',

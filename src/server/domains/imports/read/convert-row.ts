@@ -2,6 +2,7 @@
  * One file row → the fields' canonical values (see ImportFieldType) and the problems with its cells.
  * Pure: the same row, mapping and time zone give the same result.
  */
+import { email, phone, taxId } from '../../../../shared/common/fields';
 import type { ImportField } from '../../../../shared/imports/import-fields';
 import type {
   Cell,
@@ -70,7 +71,29 @@ function textOf(cell: Exclude<Cell, null>): string {
   return cell.replace(/\r\n?/g, '\n').trim().replace(DEFUSED, '');
 }
 
+/** The API's own checks, so an import accepts exactly what a form would (and keeps it as it would). */
+const FORMATS = { taxId, phone, email } as const;
+const FORMAT_CODES = { taxId: 'invalid_tax_id', phone: 'invalid_phone', email: 'invalid_email' } as const;
+
+function checkFormat(field: ImportField, result: Result): Result {
+  if (!field.format || !result.ok) return result;
+  const schema = FORMATS[field.format];
+  const items = typeof result.value === 'string' ? [result.value] : result.value;
+  const checked: string[] = [];
+  for (const item of items) {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success)
+      return { ok: false, issue: { code: FORMAT_CODES[field.format], params: { value: item } } };
+    checked.push(parsed.data);
+  }
+  return { ok: true, value: typeof result.value === 'string' ? checked[0]! : checked };
+}
+
 function convertCell(field: ImportField, cell: Exclude<Cell, null>, timeZone: string): Result {
+  return checkFormat(field, convertType(field, cell, timeZone));
+}
+
+function convertType(field: ImportField, cell: Exclude<Cell, null>, timeZone: string): Result {
   switch (field.type) {
     case 'text': {
       const value = textOf(cell);

@@ -72,6 +72,15 @@ export const READ_MESSAGES = {
     zh: '内容过长：{length} 个字符，最多 {max} 个。',
   },
   not_a_number: { en: 'Not a number.', zh: '不是有效的数字。' },
+  invalid_tax_id: {
+    en: '“{value}” is not a valid unified social credit code (18 characters with a valid check character).',
+    zh: '“{value}”不是有效的统一社会信用代码（18 位，校验位须正确）。',
+  },
+  invalid_phone: {
+    en: '“{value}” is not a phone number (a mobile number, or a landline with its area code).',
+    zh: '“{value}”不是有效的电话号码（手机号，或带区号的座机号）。',
+  },
+  invalid_email: { en: '“{value}” is not an e-mail address.', zh: '“{value}”不是有效的邮箱地址。' },
   not_an_integer: { en: 'Must be a whole number.', zh: '必须是整数。' },
   too_many_decimals: {
     en: 'Too many decimal places (at most {max}).',
