@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { queryText } from '../../../db/plan-cache';
 import { customFieldDefs, qualitySettings, workspaces } from '../../../db/schema';
