@@ -7,7 +7,7 @@ import type { QualityGroupBy } from '../../../shared/quality/quality.schema';
 import type { RequiredField } from '../../../shared/quality/quality-fields';
 import type { CustomerFacts, DuplicateReason } from '../../../shared/quality/quality-score';
 import { visibleCustomersSql } from '../customers/customers.access';
-import { refreshPairs } from '../duplicates';
+import { pairsNeedRefresh, refreshPairs } from '../duplicates';
 import { duplicateReasonsOfSql, suspectedDuplicatesWith } from './quality.duplicates';
 import { contactFactsSql, freshSql, missingFieldsSql, needsContactFacts } from './quality.fields.sql';
 
@@ -191,8 +191,10 @@ export function createQualityRepository(db: Db) {
      * of changed customers, so PostgreSQL compiled it on every call (1.7 s at 6,000 customers, for a
      * rescan that finds nothing to do); no plan of it gains that back.
      */
-    refreshDuplicates(workspaceId: number): Promise<void> {
-      return db.transaction(async (tx) => {
+    async refreshDuplicates(workspaceId: number): Promise<void> {
+      // Nothing changed since the last scan (the usual case): no transaction, no lock.
+      if (!(await pairsNeedRefresh(db, workspaceId))) return;
+      await db.transaction(async (tx) => {
         await tx.execute(sql`set local jit = off`);
         await refreshPairs(tx, workspaceId);
       });
