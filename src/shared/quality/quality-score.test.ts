@@ -99,13 +99,14 @@ describe('data quality scoring', () => {
 
   it('reports duplicate reasons in a fixed order, once', () => {
     const s = scoreCustomer(empty, { requiredFields: [], staleDays: 9999 }, '2026-01-01', [
+      'name',
       'email',
       'taxId',
       'email',
     ]);
     expect(s).toMatchObject({
       duplicate: true,
-      duplicateReasons: ['taxId', 'email'],
+      duplicateReasons: ['taxId', 'email', 'name'],
       problems: ['duplicate'],
     });
   });

@@ -22,7 +22,9 @@ export type CustomerFacts = {
   lastTouchDay: string | null;
 };
 
-export type DuplicateReason = 'taxId' | 'phone' | 'email';
+/** Why a customer is suspected (the duplicates engine's signs): shared tax ID, phone, e-mail; similar name. */
+export const DUPLICATE_REASONS = ['taxId', 'phone', 'email', 'name'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 export type Problem = 'incomplete' | 'stale' | 'duplicate';
 
 export type QualityRules = { requiredFields: readonly RequiredField[]; staleDays: number };
@@ -110,7 +112,7 @@ export function scoreCustomer(
   const since =
     facts.lastTouchDay && facts.lastTouchDay > facts.createdDay ? facts.lastTouchDay : facts.createdDay;
   const stale = since < staleCutoffDay(today, rules.staleDays);
-  const reasons = (['taxId', 'phone', 'email'] as const).filter((r) => duplicateReasons.includes(r));
+  const reasons = DUPLICATE_REASONS.filter((r) => duplicateReasons.includes(r));
   const problems: Problem[] = [];
   if (missing.length > 0) problems.push('incomplete');
   if (stale) problems.push('stale');

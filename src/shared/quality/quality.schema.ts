@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, version } from '../common/fields';
 import { CursorSchema, LimitSchema } from '../common/pagination';
 import { isRequiredFieldName, MAX_STALE_DAYS, type RequiredField } from './quality-fields';
+import { DUPLICATE_REASONS } from './quality-score';
 
 // Validation messages carried as keys, translated by the server (src/server/plugins/validation-messages.ts).
 export const QUALITY_MSG = {
@@ -48,7 +49,7 @@ export const UpdateQualitySettingsSchema = z
 export type UpdateQualitySettings = z.infer<typeof UpdateQualitySettingsSchema>;
 
 const problem = z.enum(['incomplete', 'stale', 'duplicate']);
-const duplicateReason = z.enum(['taxId', 'phone', 'email']);
+const duplicateReason = z.enum(DUPLICATE_REASONS);
 
 export const CustomerQualitySchema = z
   .object({

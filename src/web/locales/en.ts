@@ -585,7 +585,7 @@ export const en: Messages = {
     nothingMissing: 'Nothing',
     lastTouch: 'Last touch',
     staleFor: 'Stale: {{days}} days',
-    reason: { taxId: 'Same tax ID', phone: 'Same phone', email: 'Same e-mail' },
+    reason: { taxId: 'Same tax ID', phone: 'Same phone', email: 'Same e-mail', name: 'Similar name' },
     field: {
       shortName: 'Short name',
       industry: 'Industry',

@@ -558,7 +558,7 @@ export const zhCN = {
     nothingMissing: '无',
     lastTouch: '最近跟进',
     staleFor: '陈旧：{{days}} 天',
-    reason: { taxId: '税号相同', phone: '电话相同', email: '邮箱相同' },
+    reason: { taxId: '税号相同', phone: '电话相同', email: '邮箱相同', name: '名称相似' },
     field: {
       shortName: '简称',
       industry: '行业',

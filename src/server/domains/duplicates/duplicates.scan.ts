@@ -141,3 +141,18 @@ export async function refreshPairs(tx: Conn, workspaceId: number): Promise<void>
       phone = excluded.phone, email = excluded.email`);
   await tx.execute(sql`update duplicate_scans set scanned_at = now() where workspace_id = ${ws}`);
 }
+
+/**
+ * Whether `refreshPairs` has anything to do: no scan yet, or a customer or contact changed since the
+ * last one (the same test as its rescan, by the `updated_at` indexes, stopping at the first hit). A
+ * reader may skip the refresh (its transaction and lock) when this answers false.
+ */
+export async function pairsNeedRefresh(conn: Conn, workspaceId: number): Promise<boolean> {
+  const ws = workspaceId;
+  const { rows } = (await conn.execute(sql`select not exists (
+        select 1 from duplicate_scans s where s.workspace_id = ${ws}
+           and not exists (select 1 from customers c where c.workspace_id = ${ws} and c.updated_at > s.scanned_at)
+           and not exists (select 1 from contacts ct where ct.workspace_id = ${ws} and ct.updated_at > s.scanned_at)
+      ) as stale`)) as unknown as { rows: { stale: boolean }[] };
+  return rows[0]!.stale;
+}

@@ -60,7 +60,8 @@ const EMPTY: GroupRow = {
 /**
  * Data quality (数据质量): the workspace's rules (everyone reads them, admins change them: audited,
  * versioned), each customer's score through the customer gate, and figures and the list of records to
- * fix over the customers the caller may see.
+ * fix over the customers the caller may see. Duplicate suspicion comes from the duplicates engine's
+ * pairs, brought up to date before each read that uses them (quality.duplicates.ts).
  */
 export function createQualityService(
   repo: QualityRepository,
@@ -123,7 +124,10 @@ export function createQualityService(
     /** One customer's score; a customer the actor may not see is a 404 (the gate logs the look). */
     async customerQuality(actor: Actor, customerId: number) {
       await gate.require(actor, customerId, 'read');
-      const scope = await scopeOf(actor.workspaceId);
+      const [scope] = await Promise.all([
+        scopeOf(actor.workspaceId),
+        repo.refreshDuplicates(actor.workspaceId),
+      ]);
       const [facts, reasons] = await Promise.all([
         repo.customerFacts(actor.workspaceId, customerId, scope.timeZone),
         repo.duplicateReasons(actor.workspaceId, customerId),
@@ -135,7 +139,10 @@ export function createQualityService(
     },
 
     async summary(actor: Actor, groupBy: QualityGroupBy): Promise<QualitySummary> {
-      const scope = await scopeOf(actor.workspaceId);
+      const [scope] = await Promise.all([
+        scopeOf(actor.workspaceId),
+        repo.refreshDuplicates(actor.workspaceId),
+      ]);
       const rows = await repo.summary(actor, scope, groupBy);
       const total = rows.find((r) => r.is_total) ?? EMPTY;
       return {
@@ -149,7 +156,10 @@ export function createQualityService(
 
     async issues(actor: Actor, query: QualityIssuesQuery) {
       const after = query.cursor ? readCursor(query.cursor, ['id', 'id', 'id'] as const) : null;
-      const scope = await scopeOf(actor.workspaceId);
+      const [scope] = await Promise.all([
+        scopeOf(actor.workspaceId),
+        repo.refreshDuplicates(actor.workspaceId),
+      ]);
       const rows = await repo.issues(
         actor,
         scope,

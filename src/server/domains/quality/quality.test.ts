@@ -9,16 +9,22 @@ import { todayIn } from './quality.service';
 const drivers = await testDrivers();
 
 type Key = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
+const B = '杭州乙丙化工有限公司';
+const C = '杭州乙丙化工贸易有限公司';
 
 /**
  * A small workspace scored by hand. Required: industry, taxId, contact, contactPhone; stale after 30
  * days without a touch. Owners: sales (A, B, G; F deleted), sales2 (C, E), salesNorth (D).
+ * Duplicate suspicion is the duplicates engine's: it compares tax IDs and phones as stored (the API
+ * stores tax IDs trimmed and upper case, phones without blanks and dashes but with any +86 prefix,
+ * so `+86 138…` and `138…` are different phones to it), e-mails in lower case, and name keys by
+ * pg_trgm similarity.
  *
  *   A  4/4  activity 10 days ago: fresh    tax ID shared with D: duplicate
- *   B  1/4  (contact without phone)        order 40 days ago: stale
- *   C  0/4  created today: fresh           (its industry is blanks only)
- *   D  4/4  created 200 days ago, never touched: stale; tax ID of A, phone of E (+86 form): duplicate
- *   E  3/4  created today: fresh            phone of D: duplicate
+ *   B  1/4  (contact without phone)        order 40 days ago: stale; name like C's: duplicate
+ *   C  0/4  created today: fresh           (its industry is blanks only); name like B's: duplicate
+ *   D  4/4  created 200 days ago, never touched: stale; tax ID of A, phone of E: duplicate
+ *   E  3/4  created today: fresh            phone of D (written with dashes): duplicate
  *   G  1/4  (tax ID) created today          its tax ID is also the deleted F's: not a duplicate
  */
 describe.each(drivers)('data quality on %s', (kind) => {
@@ -48,8 +54,8 @@ describe.each(drivers)('data quality on %s', (kind) => {
     const customer = (user: TestUser, name: string, extra: object = {}) =>
       made(user, '/api/v1/customers', { name, ...extra });
     ids.A = await customer(sales, '甲公司', { industry: '化工' });
-    ids.B = await customer(sales, '乙公司');
-    ids.C = await customer(sales2, '丙公司');
+    ids.B = await customer(sales, B);
+    ids.C = await customer(sales2, C);
     ids.D = await customer(salesNorth, '丁公司', { industry: '机械' });
     ids.E = await customer(sales2, '戊公司', { industry: '纺织' });
     ids.F = await customer(sales, '己公司');
@@ -58,11 +64,11 @@ describe.each(drivers)('data quality on %s', (kind) => {
       made(user, '/api/v1/contacts', { customerId, name: '联系人', ...extra });
     await contact(sales, ids.A, { phones: ['13800000001'] });
     await contact(sales, ids.B, { email: 'b@example.cn' });
-    await contact(salesNorth, ids.D, { phones: ['+86 138-0000-0002'] });
+    await contact(salesNorth, ids.D, { phones: ['138-0000-0002'] });
     await contact(sales2, ids.E, { phones: ['138 0000 0002'] });
     const taxIds: [Key, string][] = [
       ['A', '91330100MA27TEST01'],
-      ['D', ' 91330100ma27test01 '],
+      ['D', '91330100MA27TEST01'],
       ['F', '91110000TEST000002'],
       ['G', '91110000TEST000002'],
     ];
@@ -182,9 +188,11 @@ describe.each(drivers)('data quality on %s', (kind) => {
       missing: ['industry', 'taxId', 'contactPhone'],
       stale: true,
       lastTouchDay: dayMinus(today, 40),
-      duplicate: false,
-      problems: ['incomplete', 'stale'],
+      duplicate: true,
+      duplicateReasons: ['name'],
+      problems: ['incomplete', 'stale', 'duplicate'],
     });
+    expect(await q('C')).toMatchObject({ completeness: 0, stale: false, duplicateReasons: ['name'] });
     expect(await q('D')).toMatchObject({
       stale: true,
       lastTouchDay: null,
@@ -194,6 +202,7 @@ describe.each(drivers)('data quality on %s', (kind) => {
     expect(await q('E')).toMatchObject({ missing: ['taxId'], stale: false, duplicateReasons: ['phone'] });
     expect(await q('G')).toMatchObject({
       duplicate: false,
+      duplicateReasons: [],
       missing: ['industry', 'contact', 'contactPhone'],
     });
   });
@@ -218,9 +227,9 @@ describe.each(drivers)('data quality on %s', (kind) => {
       customers: 6,
       completeness: 54.2, // (100 + 25 + 25 + 0 + 75 + 100) / 6
       complete: 2,
-      duplicates: 3,
+      duplicates: 5, // A, B, C, D, E
       stale: 2,
-      duplicateRate: 50,
+      duplicateRate: 83.3,
       staleRate: 33.3,
     });
     const row = (s: { groups: { id: number | null }[] }, id: number | null) =>
@@ -231,15 +240,15 @@ describe.each(drivers)('data quality on %s', (kind) => {
       customers: 3,
       completeness: 50,
       complete: 1,
-      duplicates: 1,
+      duplicates: 2,
       stale: 1,
-      duplicateRate: 33.3,
+      duplicateRate: 66.7,
       staleRate: 33.3,
     });
     expect(row(byOwner, t.fx.users.sales2.userId)).toMatchObject({
       customers: 2,
       completeness: 37.5,
-      duplicateRate: 50,
+      duplicateRate: 100,
       staleRate: 0,
     });
     expect(row(byOwner, t.fx.users.salesNorth.userId)).toMatchObject({
@@ -254,7 +263,7 @@ describe.each(drivers)('data quality on %s', (kind) => {
         name: '华东一组',
         customers: 5,
         completeness: 45,
-        duplicates: 2,
+        duplicates: 4,
         stale: 1,
         staleRate: 20,
       }),
@@ -289,27 +298,27 @@ describe.each(drivers)('data quality on %s', (kind) => {
       names.push(...p.items.map((i) => i.name));
       cursor = p.nextCursor;
     } while (cursor);
-    // (problems, missing): B (2,3), E (2,1), D (2,0), C (1,4), G (1,3), A (1,0)
-    expect(names).toEqual(['乙公司', '戊公司', '丁公司', '丙公司', '庚公司', '甲公司']);
+    // (problems, missing): B (3,3), C (2,4), E (2,1), D (2,0), G (1,3), A (1,0)
+    expect(names).toEqual([B, C, '戊公司', '丁公司', '庚公司', '甲公司']);
     const first = (await page(admin, 'limit=1')).items[0];
     expect(first).toEqual({
       customerId: ids.B,
       code: expect.any(String),
-      name: '乙公司',
+      name: B,
       ownerId: t.fx.users.sales.userId,
       ownerName: 'sales',
       completeness: 0.25,
       missing: ['industry', 'taxId', 'contactPhone'],
       stale: true,
-      duplicate: false,
-      problems: ['incomplete', 'stale'],
+      duplicate: true,
+      problems: ['incomplete', 'stale', 'duplicate'],
     });
     const ofKind = async (q: string, user = admin) =>
       (await page(user, q)).items.map((i: { name: string }) => i.name);
-    expect(await ofKind('kind=stale')).toEqual(['乙公司', '丁公司']);
-    expect(await ofKind('kind=duplicate')).toEqual(['戊公司', '丁公司', '甲公司']);
-    expect(await ofKind(`owner=${sales.userId}`)).toEqual(['乙公司', '庚公司', '甲公司']);
-    expect(await ofKind('', sales)).toEqual(['乙公司', '庚公司', '甲公司']);
+    expect(await ofKind('kind=stale')).toEqual([B, '丁公司']);
+    expect(await ofKind('kind=duplicate')).toEqual([B, C, '戊公司', '丁公司', '甲公司']);
+    expect(await ofKind(`owner=${sales.userId}`)).toEqual([B, '庚公司', '甲公司']);
+    expect(await ofKind('', sales)).toEqual([B, '庚公司', '甲公司']);
     expect(await ofKind('', salesNorth)).toEqual(['丁公司']);
     const bad = await call(admin, 'GET', '/api/v1/quality/issues?cursor=bm9wZQ');
     expect(bad.json().errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
@@ -328,5 +337,39 @@ describe.each(drivers)('data quality on %s', (kind) => {
     expect(total).toMatchObject({ customers: 6, completeness: 50, complete: 3, stale: 0 });
     const score = (await call(admin, 'GET', `/api/v1/customers/${ids.B}/quality`)).json();
     expect(score).toMatchObject({ required: 1, missing: ['industry'], stale: false });
+  });
+
+  it('follows the duplicates engine: dismissed pairs, later changes and deleted customers', async () => {
+    const { admin, sales, sales2 } = t.fx.users;
+    const reasons = async (k: Key) =>
+      (await call(admin, 'GET', `/api/v1/customers/${ids[k]}/quality`)).json().duplicateReasons;
+    const duplicates = async () =>
+      (await call(admin, 'GET', '/api/v1/quality/summary')).json().total.duplicates;
+    const dismissed = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/duplicates/dismiss',
+      payload: { customerA: ids.C, customerB: ids.B },
+    });
+    expect(dismissed.statusCode, dismissed.body).toBeLessThan(300);
+    expect(await reasons('B')).toEqual([]);
+    expect(await reasons('C')).toEqual([]);
+    expect(await duplicates()).toBe(3); // A, D, E
+    // A contact added since the last scan: its customer is rescanned before the next read.
+    await made(sales, '/api/v1/contacts', { customerId: ids.G, name: '联系人', phones: ['138 0000 0001'] });
+    expect(await reasons('G')).toEqual(['phone']);
+    expect(await reasons('A')).toEqual(['taxId', 'phone']);
+    expect(await duplicates()).toBe(4); // A, D, E, G
+    const issues = async () =>
+      (await call(admin, 'GET', '/api/v1/quality/issues?kind=duplicate'))
+        .json()
+        .items.map((i: { customerId: number }) => i.customerId);
+    expect((await issues()).sort()).toEqual([ids.A, ids.D, ids.E, ids.G].sort());
+    // A deleted customer suspects no one: D keeps only the tax ID it shares with A.
+    expect((await t.as(sales2, { method: 'DELETE', url: `/api/v1/customers/${ids.E}` })).statusCode).toBe(
+      204,
+    );
+    expect(await reasons('D')).toEqual(['taxId']);
+    expect(await duplicates()).toBe(3); // A, D, G
+    expect((await issues()).sort()).toEqual([ids.A, ids.D, ids.G].sort());
   });
 });
