@@ -235,8 +235,8 @@ export const IMPORT_FIELDS: Readonly<Record<ImportEntity, readonly ImportField[]
       required: false,
       aliases: ['attitude', '态度'],
       values: enumOf<(typeof ATTITUDES)[number]>({
-        champion: ['支持者', '拥护者'],
-        supporter: ['支持'],
+        champion: ['支持者', '拥护者', '支持者（内线）', '内线'],
+        supporter: ['支持', '友好'],
         neutral: ['中立'],
         skeptic: ['怀疑'],
         opponent: ['反对', '反对者'],
@@ -247,7 +247,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportEntity, readonly ImportField[]
       key: 'is_primary',
       type: 'boolean',
       required: false,
-      aliases: ['primary', 'is primary', '主要联系人', '首要联系人'],
+      aliases: ['primary', 'is primary', '主要联系人', '首要联系人', '主联系人'],
     },
     { key: 'notes', type: 'text', required: false, aliases: ['notes', 'remarks', '备注'], maxLength: 2000 },
   ],
@@ -395,7 +395,10 @@ export const IMPORT_FIELDS: Readonly<Record<ImportEntity, readonly ImportField[]
       type: 'enum',
       required: false,
       aliases: ['direction', '方向'],
-      values: enumOf<(typeof DIRECTIONS)[number]>({ inbound: ['呼入', '来访'], outbound: ['呼出', '外呼'] }),
+      values: enumOf<(typeof DIRECTIONS)[number]>({
+        inbound: ['呼入', '来访', '客户来访/来电'],
+        outbound: ['呼出', '外呼', '我方主动'],
+      }),
     },
     {
       key: 'duration_minutes',
