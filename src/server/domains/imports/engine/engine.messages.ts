@@ -85,9 +85,21 @@ export const ENGINE_MESSAGES = {
   },
   quantity_zero: { en: 'The quantity may not be 0.', zh: '数量不能为 0。' },
   out_of_range: { en: 'The number is too large.', zh: '数值过大。' },
-  merge_duplicates_unavailable: {
-    en: 'Merging duplicates on import is not available yet.',
-    zh: '导入时合并重复客户的功能尚未提供。',
+  duplicate_customer: {
+    en: 'Looks like existing customer {code} {name} (score {score}); imported as a new customer.',
+    zh: '疑似与已有客户 {code} {name} 重复（相似度 {score}），已作为新客户导入。',
+  },
+  duplicate_merged: {
+    en: 'Merged into existing customer {code} {name} (score {score}), which keeps its code.',
+    zh: '已合并到已有客户 {code} {name}（相似度 {score}），保留其客户编码。',
+  },
+  duplicate_merge_taken: {
+    en: 'Looks like existing customer {code} {name} (score {score}), which row {other} is merged into; imported as a new customer.',
+    zh: '疑似与已有客户 {code} {name} 重复（相似度 {score}），但第 {other} 行已合并到该客户，本行作为新客户导入。',
+  },
+  duplicate_in_file: {
+    en: 'Looks like the same company as row {other}.',
+    zh: '疑似与第 {other} 行是同一家公司。',
   },
 } as const satisfies ImportMessageCatalog;
 
