@@ -3,7 +3,7 @@
  * placeholders filled from the issue's params. Disjoint from the reader's catalog (read/read.messages).
  */
 import type { Locale } from '../../../../shared/common/locale';
-import type { ImportMessage } from '../import.contract';
+import type { ImportMessage, RowIssue } from '../import.contract';
 
 import { formatImportMessage, type ImportMessageCatalog, READ_MESSAGES } from '../read/read.messages';
 
@@ -108,3 +108,9 @@ export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 /** An engine or reader message in the user's language (a code neither knows shows as itself). */
 export const importMessage = (message: ImportMessage, locale: Locale): string =>
   formatImportMessage(message, locale, ENGINE_MESSAGES, READ_MESSAGES);
+
+const WARNING: Record<Locale, string> = { en: 'Warning: ', 'zh-CN': '提示：' };
+
+/** An issue's message as reports and lists show it: a warning (the row is still written) says so first. */
+export const issueMessage = (issue: RowIssue, locale: Locale): string =>
+  `${issue.severity === 'warning' ? WARNING[locale] : ''}${importMessage(issue, locale)}`;
