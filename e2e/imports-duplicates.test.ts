@@ -49,6 +49,7 @@ describe.skipIf(!hasChromium)('import 查重 in Chromium', { timeout: 180_000 },
     await expect.poll(() => counts.innerText()).toMatch(/疑似重复\s*1/);
     const warning = page.locator('.ant-table-row', { hasText: `提示：疑似与已有客户 ${existing.code}` });
     await warning.waitFor();
+    await warning.scrollIntoViewIfNeeded();
     await shot(page, 'import-duplicates-reported');
 
     await page.getByRole('checkbox', { name: '合并重复客户' }).check();
@@ -56,6 +57,7 @@ describe.skipIf(!hasChromium)('import 查重 in Chromium', { timeout: 180_000 },
     await page.getByText('导入完成。').waitFor();
     await expect.poll(() => counts.innerText()).toMatch(/合并到已有客户\s*1/);
     await page.locator('.ant-table-row', { hasText: `已合并到已有客户 ${existing.code}` }).waitFor();
+    await counts.scrollIntoViewIfNeeded();
     await shot(page, 'import-duplicates-merged');
     const found = await page.evaluate(async () => {
       const res = await fetch('/api/v1/customers?q=E2E-DUP&limit=5');

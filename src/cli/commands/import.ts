@@ -57,6 +57,9 @@ const TEXT = {
       `Rows ${count(r.rows)}: ${count(r.inserted)} new, ${count(r.updated)} updated, ${count(r.unchanged)} unchanged, ${count(r.invalid)} invalid.` +
       (r.duplicates + r.merged > 0
         ? ` Duplicates: ${count(r.duplicates)} reported, ${count(r.merged)} merged into existing customers.`
+        : '') +
+      (r.namesUnchecked > 0
+        ? ` Names of ${count(r.namesUnchecked)} new customers were not compared with existing ones (too many; tax IDs were): see the duplicates page.`
         : ''),
     written: 'Imported.',
     dryRun: 'Dry run: nothing was written.',
@@ -73,6 +76,9 @@ const TEXT = {
       `共 ${count(r.rows)} 行：新增 ${count(r.inserted)}，更新 ${count(r.updated)}，未变 ${count(r.unchanged)}，无效 ${count(r.invalid)}。` +
       (r.duplicates + r.merged > 0
         ? `疑似重复：提示 ${count(r.duplicates)}，合并到已有客户 ${count(r.merged)}。`
+        : '') +
+      (r.namesUnchecked > 0
+        ? `新客户过多，${count(r.namesUnchecked)} 个新客户的名称未与已有客户比对（税号已比对），请在查重页面查看。`
         : ''),
     written: '导入完成。',
     dryRun: '试运行：未写入任何数据。',

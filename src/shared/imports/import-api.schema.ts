@@ -70,6 +70,8 @@ export const ImportCountsSchema = z.object({
   duplicates: z.number(),
   /** Rows merged into the existing customer they resemble (mergeDuplicates). */
   merged: z.number(),
+  /** New customer rows whose names were not compared (a file of more than 20,000 new customers). */
+  namesUnchecked: z.number(),
 });
 
 export const ImportRunSchema = z

@@ -434,6 +434,7 @@ export const en: Messages = {
       invalid: 'Invalid',
       duplicates: 'Possible duplicates',
       merged: 'Merged into existing customers',
+      namesUnchecked: 'Names not checked for duplicates (too many new customers)',
     },
     issues: '{{count}} problems',
     reportXlsx: 'Download the problems (Excel)',

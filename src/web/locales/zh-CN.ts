@@ -406,6 +406,7 @@ export const zhCN = {
       invalid: '有误',
       duplicates: '疑似重复',
       merged: '合并到已有客户',
+      namesUnchecked: '名称未查重（新客户过多）',
     },
     issues: '共 {{count}} 个问题',
     reportXlsx: '下载问题报告（Excel）',

@@ -106,6 +106,11 @@ export type ImportCounts = {
   duplicates: number;
   /** Rows merged into the existing customer they resemble (`mergeDuplicates`); counted in updated/unchanged too. */
   merged: number;
+  /**
+   * New customer rows whose names were not compared with the existing customers (a file with more than
+   * NAME_CHECK_MAX_ROWS new customers is matched by tax ID only); 0 normally.
+   */
+  namesUnchecked: number;
 };
 
 export type ImportProgress = { phase: 'read' | 'validate' | 'write'; done: number; total?: number };

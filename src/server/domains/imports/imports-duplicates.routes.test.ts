@@ -40,9 +40,11 @@ describe.each(drivers)('web import 查重 over HTTP on %s', (kind) => {
     }
   };
   const customers = async () =>
-    ((await t.db.db.execute(`select code, name from customers order by code`)) as unknown as {
-      rows: { code: string; name: string }[];
-    }).rows;
+    (
+      (await t.db.db.execute(`select code, name from customers order by code`)) as unknown as {
+        rows: { code: string; name: string }[];
+      }
+    ).rows;
 
   it('reports a look-alike as a warning, and merges it when asked', async () => {
     await importFile('W-1,杭州某某机械有限公司,91330100AAA', { mode: 'all-or-nothing' });

@@ -88,6 +88,7 @@ export function ImportProgress({
                 'invalid',
                 // 查重 figures: shown when the import found look-alikes (customers only).
                 ...(run.counts.duplicates + run.counts.merged > 0 ? (['duplicates', 'merged'] as const) : []),
+                ...(run.counts.namesUnchecked > 0 ? (['namesUnchecked'] as const) : []),
               ] as const
             ).map((k) => ({
               key: k,

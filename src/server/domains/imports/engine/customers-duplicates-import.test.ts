@@ -154,14 +154,27 @@ describe.each(drivers)('查重 on a customers import on %s', (kind) => {
 
   it('matches a big file set-wise', async () => {
     const n = 1200;
-    const big = Array.from({ length: n }, (_, i) => ({
-      customer_code: `B${i}`,
-      name: i === 700 ? '杭州某某机械有限公司' : `测试公司${String(i).padStart(5, '0')}号`,
-    }));
+    const big: { customer_code: string; name: string; tax_id?: string }[] = Array.from(
+      { length: n },
+      (_, i) => ({
+        customer_code: `B${i}`,
+        name: i === 700 ? '杭州某某机械有限公司' : `测试公司${String(i).padStart(5, '0')}号`,
+      }),
+    );
     const result = await importRows(t.db, as('admin'), 'customers', big, 'dry-run');
-    expect(result).toMatchObject({ rows: n, inserted: n, duplicates: 1 });
+    expect(result).toMatchObject({ rows: n, inserted: n, duplicates: 1, namesUnchecked: 0 });
     expect(result.issues.map((i) => [i.line, i.code, i.params?.code])).toEqual([
       [702, 'duplicate_customer', 'D1'],
+    ]);
+    // Beyond the limit names are not compared (and the count says so); tax IDs still are.
+    await rows(`update customers set tax_id = '91440000GZ0000001' where code = 'D3'`);
+    big[5] = { customer_code: 'B5', name: '某个完全不同的名字', tax_id: '91440000gz0000001' };
+    const capped = await importRows(t.db, as('admin'), 'customers', big, 'dry-run', {
+      nameCheckMaxRows: 1000,
+    });
+    expect(capped).toMatchObject({ rows: n, inserted: n, duplicates: 1, namesUnchecked: n });
+    expect(capped.issues.map((i) => [i.line, i.code, i.params?.code])).toEqual([
+      [7, 'duplicate_customer', 'D3'],
     ]);
   });
 });

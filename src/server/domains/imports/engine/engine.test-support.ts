@@ -24,7 +24,7 @@ export async function importRows(
   entity: ImportEntity,
   rows: AsyncIterable<ConvertedRow> | Iterable<Values>,
   mode: ImportMode = 'all-or-nothing',
-  options: { mergeDuplicates?: boolean; chunkRows?: number } = {},
+  options: { mergeDuplicates?: boolean; chunkRows?: number; nameCheckMaxRows?: number } = {},
 ): Promise<ImportResult & { issues: RowIssue[] }> {
   const issues: RowIssue[] = [];
   const source =
@@ -41,7 +41,11 @@ export async function importRows(
     },
     source,
     { onIssue: (i) => issues.push(i) },
-    { fileName: `${entity}.csv`, chunkRows: options.chunkRows ?? 1000 },
+    {
+      fileName: `${entity}.csv`,
+      chunkRows: options.chunkRows ?? 1000,
+      nameCheckMaxRows: options.nameCheckMaxRows,
+    },
   );
   return { ...result, issues };
 }

@@ -14,7 +14,11 @@ export type ImportHandler = {
   validate(ctx: EngineContext): Promise<void>;
   merge(ctx: EngineContext): Promise<MergeCounts>;
   /** 查重 after validation (customers only): warnings, and with `merge` rows pointed at the look-alike. */
-  duplicates?(ctx: EngineContext, merge: boolean): Promise<{ duplicates: number; merged: number }>;
+  duplicates?(
+    ctx: EngineContext,
+    merge: boolean,
+    nameCheckMaxRows?: number,
+  ): Promise<{ duplicates: number; merged: number; namesUnchecked: number }>;
 };
 
 export const IMPORT_HANDLERS: Record<ImportEntity, ImportHandler> = {

@@ -28,6 +28,8 @@ export type RunImportOptions = {
   fileName?: string;
   /** Rows per COPY (bounds memory). */
   chunkRows?: number;
+  /** 查重: compare names for up to this many new customers (default NAME_CHECK_MAX_ROWS), tax IDs always. */
+  nameCheckMaxRows?: number;
 };
 
 export type ImportResult = ImportCounts & { written: boolean };
@@ -143,8 +145,8 @@ export async function runImport(
       await handler.validate(ctx);
       // 查重 (customers): warnings that leave the rows valid; merging points rows at their look-alike.
       const dupes = handler.duplicates
-        ? await handler.duplicates(ctx, request.mergeDuplicates === true)
-        : { duplicates: 0, merged: 0 };
+        ? await handler.duplicates(ctx, request.mergeDuplicates === true, options.nameCheckMaxRows)
+        : { duplicates: 0, merged: 0, namesUnchecked: 0 };
       const [bad] = await session.query<{ invalid: number }>(
         `select count(*)::int as invalid from imp_rows where has_issue`,
       );
