@@ -115,7 +115,7 @@ describe.each(drivers)('查重 on a customers import on %s', (kind) => {
         name: '宁波港口物流公司',
         province: null,
         city: null,
-        tax_id: '91330200ma2xxxxx1',
+        tax_id: '91330200MA2XXXXX1',
         status: 'active',
         version: 2,
       },
