@@ -70,7 +70,7 @@ export const ImportCountsSchema = z.object({
   duplicates: z.number(),
   /** Rows merged into the existing customer they resemble (mergeDuplicates). */
   merged: z.number(),
-  /** New customer rows whose names were not compared (a file of more than 20,000 new customers). */
+  /** New customer rows whose names were not compared (a file of more than 5,000 new customers). */
   namesUnchecked: z.number(),
 });
 
