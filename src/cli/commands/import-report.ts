@@ -6,7 +6,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { importMessage } from '../../server/domains/imports/engine/engine.messages';
+import { issueMessage } from '../../server/domains/imports/engine/engine.messages';
 import type { RowIssue } from '../../server/domains/imports/import.contract';
 import { CSV_BOM, csvLine } from '../../server/export/csv';
 import type { Locale } from '../../shared/common/locale';
@@ -24,7 +24,7 @@ export const reportFormatOf = (path: string): 'csv' | 'xlsx' | undefined => {
 };
 
 const cells = (issue: RowIssue, locale: Locale) =>
-  [issue.line, issue.column ?? '', issue.value ?? '', importMessage(issue, locale)] as const;
+  [issue.line, issue.column ?? '', issue.value ?? '', issueMessage(issue, locale)] as const;
 
 function finished(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {

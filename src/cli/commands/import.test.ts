@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDrivers } from '../../db/testing';
 import { createTestApp, type TestApp } from '../../server/testing';
 import type { CliContext } from '../context';
@@ -186,16 +186,44 @@ describe.each(drivers)('kehu import on %s', (kind) => {
     );
   });
 
-  it('accepts --merge-duplicates but merges nothing, and a dry run writes nothing', async () => {
+  it('reports a look-alike of an existing customer, and merges it with --merge-duplicates', async () => {
     const path = file(
+      'dupes.csv',
+      csv([
+        ['客户编码', '客户名称', '城市'],
+        ['X-DUP', '杭州西湖化工股份有限公司', '杭州'],
+      ]),
+    );
+    const said = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const report = join(dir, 'dupes-report.csv');
+      const plain = await run('customers', path, { dryRun: true, report });
+      expect(plain).toMatchObject({ exitCode: 0, result: { inserted: 1, duplicates: 1, merged: 0 } });
+      expect(said.mock.calls.flat().join('\n')).toContain('疑似重复：提示 1，合并到已有客户 0。');
+      expect(readFileSync(report, 'utf8')).toContain(
+        '提示：疑似与已有客户 C001 杭州西湖化工有限公司 重复（相似度 1），已作为新客户导入。',
+      );
+      const merged = await run('customers', path, { mergeDuplicates: true, lang: 'en' });
+      expect(merged).toMatchObject({ exitCode: 0, result: { inserted: 0, updated: 1, merged: 1 } });
+      expect(said.mock.calls.flat().join('\n')).toContain(
+        'Duplicates: 0 reported, 1 merged into existing customers.',
+      );
+    } finally {
+      said.mockRestore();
+    }
+    expect(await rows(`select code, name, city from customers where code in ('C001', 'X-DUP')`)).toEqual([
+      { code: 'C001', name: '杭州西湖化工股份有限公司', city: '杭州' },
+    ]);
+    // Orders have no 查重: the flag changes nothing there, and a dry run writes nothing.
+    const orders = file(
       'dry.csv',
       csv([
         ['订单号', '客户编码', '下单日期', '金额'],
         ['SO-200', 'C001', '2024-01-01', '1'],
       ]),
     );
-    const dry = await run('orders', path, { dryRun: true, mergeDuplicates: true });
-    expect(dry).toMatchObject({ exitCode: 0, result: { inserted: 1, written: false } });
+    const dry = await run('orders', orders, { dryRun: true, mergeDuplicates: true });
+    expect(dry).toMatchObject({ exitCode: 0, result: { inserted: 1, merged: 0, written: false } });
     expect(await rows(`select 1 from orders where order_no = 'SO-200'`)).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { sql } from 'drizzle-orm';
-import { importMessage } from '../../server/domains/imports/engine/engine.messages';
+import { importMessage, issueMessage } from '../../server/domains/imports/engine/engine.messages';
 import { type ImportResult, runImport } from '../../server/domains/imports/engine/run-import';
 import {
   type ConvertedRow,
@@ -52,11 +52,15 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
 
 const TEXT = {
   en: {
-    mergeUnavailable:
-      '--merge-duplicates: duplicate detection is not available yet; nothing is merged, rows import as without it.',
     phase: { read: 'Reading', validate: 'Checking', write: 'Writing' },
     summary: (r: ImportResult) =>
-      `Rows ${count(r.rows)}: ${count(r.inserted)} new, ${count(r.updated)} updated, ${count(r.unchanged)} unchanged, ${count(r.invalid)} invalid.`,
+      `Rows ${count(r.rows)}: ${count(r.inserted)} new, ${count(r.updated)} updated, ${count(r.unchanged)} unchanged, ${count(r.invalid)} invalid.` +
+      (r.duplicates + r.merged > 0
+        ? ` Duplicates: ${count(r.duplicates)} reported, ${count(r.merged)} merged into existing customers.`
+        : '') +
+      (r.namesUnchecked > 0
+        ? ` Names of ${count(r.namesUnchecked)} new customers were not compared with existing ones (too many; tax IDs were): see the duplicates page.`
+        : ''),
     written: 'Imported.',
     dryRun: 'Dry run: nothing was written.',
     rolledBack:
@@ -67,10 +71,15 @@ const TEXT = {
     noAdmin: 'The workspace has no active administrator; name the importing user with --user.',
   },
   'zh-CN': {
-    mergeUnavailable: '--merge-duplicates：查重功能尚未提供；不会合并任何客户，按未指定该选项导入。',
     phase: { read: '读取', validate: '校验', write: '写入' },
     summary: (r: ImportResult) =>
-      `共 ${count(r.rows)} 行：新增 ${count(r.inserted)}，更新 ${count(r.updated)}，未变 ${count(r.unchanged)}，无效 ${count(r.invalid)}。`,
+      `共 ${count(r.rows)} 行：新增 ${count(r.inserted)}，更新 ${count(r.updated)}，未变 ${count(r.unchanged)}，无效 ${count(r.invalid)}。` +
+      (r.duplicates + r.merged > 0
+        ? `疑似重复：提示 ${count(r.duplicates)}，合并到已有客户 ${count(r.merged)}。`
+        : '') +
+      (r.namesUnchecked > 0
+        ? `新客户过多，${count(r.namesUnchecked)} 个新客户的名称未与已有客户比对（税号已比对），请在查重页面查看。`
+        : ''),
     written: '导入完成。',
     dryRun: '试运行：未写入任何数据。',
     rolledBack: '未写入任何数据：文件中有无效行（使用 --skip-invalid 可只导入有效行）。',
@@ -140,7 +149,6 @@ export async function runImportCommand(
   const t = TEXT[locale];
   const say = (line: string) => process.stderr.write(`${line}\n`);
   if (opts.report && !reportFormatOf(opts.report)) throw new CliError(`--report must end in .csv or .xlsx`);
-  if (opts.mergeDuplicates) say(t.mergeUnavailable);
   const open: OpenOptions = { sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter };
   let table: Awaited<ReturnType<typeof openTable>>;
   try {
@@ -178,7 +186,14 @@ export async function runImportCommand(
     try {
       result = await runImport(
         ctx.handle,
-        { workspaceId: ctx.workspaceId, actorId, entity, mode, locale, mergeDuplicates: false },
+        {
+          workspaceId: ctx.workspaceId,
+          actorId,
+          entity,
+          mode,
+          locale,
+          mergeDuplicates: opts.mergeDuplicates === true,
+        },
         rows(),
         {
           onIssue: (issue) => {
@@ -187,7 +202,7 @@ export async function runImportCommand(
             if (shown.length < SHOWN_ISSUES) {
               const where = `${issue.line}${issue.column ? ` ${issue.column}` : ''}`;
               shown.push(
-                `  ${where}${issue.value ? ` "${issue.value}"` : ''}: ${importMessage(issue, locale)}`,
+                `  ${where}${issue.value ? ` "${issue.value}"` : ''}: ${issueMessage(issue, locale)}`,
               );
             }
           },
@@ -236,7 +251,10 @@ export function importCommand(): Command {
     .argument('<file>', 'the CSV or XLSX file')
     .option('--dry-run', 'check every row and write nothing')
     .option('--skip-invalid', 'write the valid rows and skip the invalid ones (default: all or nothing)')
-    .option('--merge-duplicates', 'merge rows into duplicate customers (not available yet)')
+    .option(
+      '--merge-duplicates',
+      'customers: a new row that clearly matches an existing customer (same tax ID, or score ≥ 0.9) updates it instead of creating another',
+    )
     .option('--report <file>', 'write every problem to this .csv or .xlsx file')
     .option('--sheet <name>', 'the sheet of an XLSX workbook to read')
     .addOption(new Option('--encoding <name>', 'the CSV file’s encoding').choices(['utf-8', 'gb18030']))

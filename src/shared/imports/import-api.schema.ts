@@ -53,6 +53,8 @@ export const RunImportSchema = z
     sheet: text(100).optional(),
     /** Field key → header as written in the file; fields left out are not read. */
     mapping: Mapping,
+    /** Customers: a new row that clearly matches an existing customer (查重) updates it instead. */
+    mergeDuplicates: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'RunImport' });
@@ -64,6 +66,12 @@ export const ImportCountsSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   invalid: z.number(),
+  /** Valid rows reported as look-alikes of an existing customer (查重) or of another row, not merged. */
+  duplicates: z.number(),
+  /** Rows merged into the existing customer they resemble (mergeDuplicates). */
+  merged: z.number(),
+  /** New customer rows whose names were not compared (a file of more than 5,000 new customers). */
+  namesUnchecked: z.number(),
 });
 
 export const ImportRunSchema = z
@@ -94,6 +102,8 @@ export const ImportIssueSchema = z.object({
   column: z.string().nullable(),
   value: z.string().nullable(),
   code: z.string(),
+  /** 'warning': reported, but the row is valid and written (a look-alike of an existing customer). */
+  severity: z.enum(['error', 'warning']),
   message: z.string(),
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;

@@ -56,6 +56,11 @@ export type RowIssue = ImportMessage & {
   /** The header as written in the file (or the field key when the file has no such column). */
   column: string | null;
   value: string | null;
+  /**
+   * 'warning': worth telling, but the row stays valid and is written (a look-alike of an existing
+   * customer, 查重); absent: a problem that makes the row invalid.
+   */
+  severity?: 'warning';
 };
 
 /** A row's values in canonical text (see ImportFieldType), keyed by field key; absent fields are null. */
@@ -97,6 +102,15 @@ export type ImportCounts = {
   updated: number;
   unchanged: number;
   invalid: number;
+  /** Valid rows reported as look-alikes of an existing customer or of another row (warnings), not merged. */
+  duplicates: number;
+  /** Rows merged into the existing customer they resemble (`mergeDuplicates`); counted in updated/unchanged too. */
+  merged: number;
+  /**
+   * New customer rows whose names were not compared with the existing customers (a file with more than
+   * NAME_CHECK_MAX_ROWS new customers is matched by tax ID only); 0 normally.
+   */
+  namesUnchecked: number;
 };
 
 export type ImportProgress = { phase: 'read' | 'validate' | 'write'; done: number; total?: number };

@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Radio, Select, Space, Spin, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportRun } from '../../../shared/imports/import-api.schema';
@@ -42,6 +55,8 @@ export function ImportMapping(props: {
     if (preview.data) setMapping(preview.data.mapping);
   }, [preview.data]);
   const [mode, setMode] = useState<Mode>('all-or-nothing');
+  // 查重 runs on customer imports only: merging duplicates is offered there.
+  const [mergeDuplicates, setMergeDuplicates] = useState(false);
   const [templateName, setTemplateName] = useState('');
   const fields = IMPORT_FIELDS[entity];
 
@@ -52,6 +67,7 @@ export function ImportMapping(props: {
         mode: dryRun ? 'dry-run' : mode,
         sheet: preview.data?.sheet ?? sheet,
         mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => !!e[1])),
+        ...(entity === 'customers' ? { mergeDuplicates } : {}),
       }),
     onSuccess: props.onRun,
   });
@@ -61,6 +77,7 @@ export function ImportMapping(props: {
         entity,
         name: templateName,
         mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => !!e[1])),
+        ...(entity === 'customers' ? { mergeDuplicates } : {}),
       }),
     onSuccess: () => {
       setTemplateName('');
@@ -200,6 +217,15 @@ export function ImportMapping(props: {
                 { value: 'skip-invalid', label: t('imports.modeSkipInvalid') },
               ]}
             />
+            {entity === 'customers' && (
+              <Checkbox
+                checked={mergeDuplicates}
+                onChange={(e) => setMergeDuplicates(e.target.checked)}
+                title={t('imports.mergeDuplicatesHint')}
+              >
+                {t('imports.mergeDuplicates')}
+              </Checkbox>
+            )}
             <Button
               disabled={props.locked}
               loading={run.isPending && run.variables}

@@ -79,7 +79,18 @@ export function ImportProgress({
             size="small"
             column={{ xs: 2, sm: 3, md: 5 }}
             style={{ marginTop: 12 }}
-            items={(['rows', 'inserted', 'updated', 'unchanged', 'invalid'] as const).map((k) => ({
+            items={(
+              [
+                'rows',
+                'inserted',
+                'updated',
+                'unchanged',
+                'invalid',
+                // 查重 figures: shown when the import found look-alikes (customers only).
+                ...(run.counts.duplicates + run.counts.merged > 0 ? (['duplicates', 'merged'] as const) : []),
+                ...(run.counts.namesUnchecked > 0 ? (['namesUnchecked'] as const) : []),
+              ] as const
+            ).map((k) => ({
               key: k,
               label: t(`imports.counts.${k}`),
               children: run.counts![k].toLocaleString(),

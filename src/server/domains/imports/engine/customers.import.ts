@@ -96,7 +96,8 @@ const columns = (uid: string): MergeColumn[] => [
   keep('province'),
   keep('city'),
   keep('address'),
-  keep('tax_id'),
+  // In upper case, as the API stores it (and as 查重 compares it).
+  { col: 'tax_id', update: 'coalesce(upper(s.tax_id), t.tax_id)', insert: 'upper(s.tax_id)' },
   keep('employees'),
   keep('revenue_band'),
   keep('credit_rating'),

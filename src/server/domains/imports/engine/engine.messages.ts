@@ -3,7 +3,7 @@
  * placeholders filled from the issue's params. Disjoint from the reader's catalog (read/read.messages).
  */
 import type { Locale } from '../../../../shared/common/locale';
-import type { ImportMessage } from '../import.contract';
+import type { ImportMessage, RowIssue } from '../import.contract';
 
 import { formatImportMessage, type ImportMessageCatalog, READ_MESSAGES } from '../read/read.messages';
 
@@ -85,9 +85,21 @@ export const ENGINE_MESSAGES = {
   },
   quantity_zero: { en: 'The quantity may not be 0.', zh: '数量不能为 0。' },
   out_of_range: { en: 'The number is too large.', zh: '数值过大。' },
-  merge_duplicates_unavailable: {
-    en: 'Merging duplicates on import is not available yet.',
-    zh: '导入时合并重复客户的功能尚未提供。',
+  duplicate_customer: {
+    en: 'Looks like existing customer {code} {name} (score {score}); imported as a new customer.',
+    zh: '疑似与已有客户 {code} {name} 重复（相似度 {score}），已作为新客户导入。',
+  },
+  duplicate_merged: {
+    en: 'Merged into existing customer {code} {name} (score {score}), which keeps its code.',
+    zh: '已合并到已有客户 {code} {name}（相似度 {score}），保留其客户编码。',
+  },
+  duplicate_merge_taken: {
+    en: 'Looks like existing customer {code} {name} (score {score}), which row {other} is merged into; imported as a new customer.',
+    zh: '疑似与已有客户 {code} {name} 重复（相似度 {score}），但第 {other} 行已合并到该客户，本行作为新客户导入。',
+  },
+  duplicate_in_file: {
+    en: 'Looks like the same company as row {other}.',
+    zh: '疑似与第 {other} 行是同一家公司。',
   },
 } as const satisfies ImportMessageCatalog;
 
@@ -96,3 +108,9 @@ export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 /** An engine or reader message in the user's language (a code neither knows shows as itself). */
 export const importMessage = (message: ImportMessage, locale: Locale): string =>
   formatImportMessage(message, locale, ENGINE_MESSAGES, READ_MESSAGES);
+
+const WARNING: Record<Locale, string> = { en: 'Warning: ', 'zh-CN': '提示：' };
+
+/** An issue's message as reports and lists show it: a warning (the row is still written) says so first. */
+export const issueMessage = (issue: RowIssue, locale: Locale): string =>
+  `${issue.severity === 'warning' ? WARNING[locale] : ''}${importMessage(issue, locale)}`;

@@ -24,16 +24,28 @@ export async function importRows(
   entity: ImportEntity,
   rows: AsyncIterable<ConvertedRow> | Iterable<Values>,
   mode: ImportMode = 'all-or-nothing',
+  options: { mergeDuplicates?: boolean; chunkRows?: number; nameCheckMaxRows?: number } = {},
 ): Promise<ImportResult & { issues: RowIssue[] }> {
   const issues: RowIssue[] = [];
   const source =
     Symbol.asyncIterator in rows ? (rows as AsyncIterable<ConvertedRow>) : rowsOf(rows as Iterable<Values>);
   const result = await runImport(
     handle,
-    { workspaceId: who.workspaceId, actorId: who.userId, entity, mode, locale: 'en' },
+    {
+      workspaceId: who.workspaceId,
+      actorId: who.userId,
+      entity,
+      mode,
+      locale: 'en',
+      mergeDuplicates: options.mergeDuplicates,
+    },
     source,
     { onIssue: (i) => issues.push(i) },
-    { fileName: `${entity}.csv`, chunkRows: 1000 },
+    {
+      fileName: `${entity}.csv`,
+      chunkRows: options.chunkRows ?? 1000,
+      nameCheckMaxRows: options.nameCheckMaxRows,
+    },
   );
   return { ...result, issues };
 }

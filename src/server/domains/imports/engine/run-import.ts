@@ -7,14 +7,13 @@ import { type BulkSession, withBulkSession } from '../../../../db/bulk';
 import type { DbHandle } from '../../../../db/client';
 import type { Actor } from '../../../../shared/auth/roles';
 import { IMPORT_FIELDS } from '../../../../shared/imports/import-fields';
-import {
-  type ConvertedRow,
-  type ImportCounts,
-  type ImportEntity,
-  ImportFileError,
-  type ImportProgress,
-  type ImportRequest,
-  type RowIssue,
+import type {
+  ConvertedRow,
+  ImportCounts,
+  ImportEntity,
+  ImportProgress,
+  ImportRequest,
+  RowIssue,
 } from '../import.contract';
 import { IMPORT_HANDLERS } from './entities';
 import { createStaging, emitIssues, ISSUES, stageRows } from './staging';
@@ -29,6 +28,8 @@ export type RunImportOptions = {
   fileName?: string;
   /** Rows per COPY (bounds memory). */
   chunkRows?: number;
+  /** 查重: compare names for up to this many new customers (default NAME_CHECK_MAX_ROWS), tax IDs always. */
+  nameCheckMaxRows?: number;
 };
 
 export type ImportResult = ImportCounts & { written: boolean };
@@ -118,8 +119,6 @@ export async function runImport(
   sink: ImportSink,
   options: RunImportOptions = {},
 ): Promise<ImportResult> {
-  // Duplicate detection (查重) is not there yet: asking to merge duplicates is refused, not ignored.
-  if (request.mergeDuplicates) throw new ImportFileError({ code: 'merge_duplicates_unavailable' });
   const fields = IMPORT_FIELDS[request.entity];
   const handler = IMPORT_HANDLERS[request.entity];
   const names = options.columnNames ?? {};
@@ -144,6 +143,10 @@ export async function runImport(
       });
       sink.onProgress?.({ phase: 'validate', done: 0, total: staged.rows });
       await handler.validate(ctx);
+      // 查重 (customers): warnings that leave the rows valid; merging points rows at their look-alike.
+      const dupes = handler.duplicates
+        ? await handler.duplicates(ctx, request.mergeDuplicates === true, options.nameCheckMaxRows)
+        : { duplicates: 0, merged: 0, namesUnchecked: 0 };
       const [bad] = await session.query<{ invalid: number }>(
         `select count(*)::int as invalid from imp_rows where has_issue`,
       );
@@ -151,7 +154,14 @@ export async function runImport(
       await session.query(`create index on ${ISSUES} (line, seq)`);
       await emitIssues(session, columnName, (issue) => sink.onIssue(issue));
       sink.onProgress?.({ phase: 'validate', done: staged.rows, total: staged.rows });
-      const counts: ImportCounts = { rows: staged.rows, inserted: 0, updated: 0, unchanged: 0, invalid };
+      const counts: ImportCounts = {
+        rows: staged.rows,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        invalid,
+        ...dupes,
+      };
       if (request.mode === 'all-or-nothing' && invalid > 0) throw new Rollback({ ...counts, written: false });
       sink.onProgress?.({ phase: 'write', done: 0, total: staged.rows });
       // A dry run merges too (so that its counts are what the import would do), then rolls back.

@@ -42,7 +42,7 @@ export async function createStaging(
   await session.query(`create temp table ${ROWS} (${columns.join(', ')}) on commit drop`);
   await session.query(
     `create temp table ${ISSUES} (seq bigserial, line integer not null, col text, code text not null,
-       value text, params jsonb) on commit drop`,
+       value text, params jsonb, warning boolean not null default false) on commit drop`,
   );
   const keys = ['line', 'has_issue', ...fields.map((f) => f.key)];
   return {
@@ -177,24 +177,36 @@ export async function stageRows(
   return { rows, invalid };
 }
 
-/** Adds an issue for every staged row `where` holds (SQL over alias s); returns how many. */
+/**
+ * Adds an issue for every staged row `where` holds (SQL over alias s). A `warning` leaves the row valid
+ * (flagIssueRows passes it by).
+ */
 export async function addIssues(
   session: BulkSession,
-  spec: { col: string | null; code: string; value: string; params?: string; from?: string; where: string },
+  spec: {
+    col: string | null;
+    code: string;
+    value: string;
+    params?: string;
+    from?: string;
+    where: string;
+    warning?: boolean;
+  },
 ): Promise<void> {
   const params = spec.params ?? `jsonb_build_object('value', ${spec.value})`;
   await session.query(
-    `insert into ${ISSUES} (line, col, code, value, params)
-     select s.line, ${spec.col === null ? 'null' : `'${spec.col}'`}, '${spec.code}', ${spec.value}, ${params}
+    `insert into ${ISSUES} (line, col, code, value, params, warning)
+     select s.line, ${spec.col === null ? 'null' : `'${spec.col}'`}, '${spec.code}', ${spec.value}, ${params},
+            ${spec.warning ? 'true' : 'false'}
        from ${spec.from ?? `${ROWS} s`} where ${spec.where}`,
   );
 }
 
-/** Marks every staged row that has an issue as invalid. */
+/** Marks every staged row that has an issue (not a mere warning) as invalid. */
 export async function flagIssueRows(session: BulkSession): Promise<void> {
   await session.query(
     `update ${ROWS} s set has_issue = true
-      where not s.has_issue and s.line in (select i.line from ${ISSUES} i)`,
+      where not s.has_issue and s.line in (select i.line from ${ISSUES} i where not i.warning)`,
   );
 }
 
@@ -214,8 +226,9 @@ export async function emitIssues(
       code: string;
       value: string | null;
       params: Record<string, string | number> | null;
+      warning: boolean;
     }>(
-      `select line, seq::text as seq, col, code, value, params from ${ISSUES}
+      `select line, seq::text as seq, col, code, value, params, warning from ${ISSUES}
         where (line, seq) > ($1::int, $2::bigint) order by line, seq limit ${page}`,
       [after.line, after.seq],
     );
@@ -226,6 +239,7 @@ export async function emitIssues(
         value: r.value,
         code: r.code,
         ...(r.params && Object.keys(r.params).length > 0 ? { params: r.params } : {}),
+        ...(r.warning ? { severity: 'warning' as const } : {}),
       });
     }
     if (batch.length < page) return;

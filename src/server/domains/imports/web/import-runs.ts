@@ -16,7 +16,7 @@ import type { Locale } from '../../../../shared/common/locale';
 import type { ImportIssue, ImportRun, RunImport } from '../../../../shared/imports/import-api.schema';
 import { IMPORT_FIELDS } from '../../../../shared/imports/import-fields';
 import { validationError } from '../../../errors';
-import { importMessage } from '../engine/engine.messages';
+import { importMessage, issueMessage } from '../engine/engine.messages';
 import { runImport } from '../engine/run-import';
 import type { ColumnMapping, OpenedTable, RowIssue } from '../import.contract';
 import { ImportFileError } from '../import.contract';
@@ -100,6 +100,7 @@ export function createImportRuns(handle: DbHandle) {
           actorId: actor.userId,
           entity: input.entity,
           mode: input.mode,
+          mergeDuplicates: input.mergeDuplicates === true,
           locale: 'en',
         },
         rows,
@@ -181,7 +182,7 @@ export function createImportRuns(handle: DbHandle) {
         if (!line) continue;
         if (i++ < offset) continue;
         const issue = JSON.parse(line) as RowIssue;
-        out.push({ ...issue, message: importMessage(issue, locale) });
+        out.push({ ...issue, severity: issue.severity ?? 'error', message: issueMessage(issue, locale) });
         if (out.length === limit) break;
       }
       lines.close();
@@ -195,7 +196,7 @@ export function createImportRuns(handle: DbHandle) {
       for await (const line of lines) {
         if (!line) continue;
         const issue = JSON.parse(line) as RowIssue;
-        yield { ...issue, message: importMessage(issue, locale) };
+        yield { ...issue, severity: issue.severity ?? 'error', message: issueMessage(issue, locale) };
       }
     },
   };
