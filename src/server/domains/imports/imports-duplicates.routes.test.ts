@@ -47,7 +47,7 @@ describe.each(drivers)('web import 查重 over HTTP on %s', (kind) => {
     ).rows;
 
   it('reports a look-alike as a warning, and merges it when asked', async () => {
-    await importFile('W-1,杭州某某机械有限公司,91330100AAA', { mode: 'all-or-nothing' });
+    await importFile('W-1,杭州某某机械有限公司,91350100M000100Y43', { mode: 'all-or-nothing' });
     const plain = await importFile('W-2,杭州某某机械股份有限公司,', { mode: 'dry-run' }, 'zh-CN');
     expect(plain.run).toMatchObject({
       status: 'done',
@@ -60,7 +60,7 @@ describe.each(drivers)('web import 查重 over HTTP on %s', (kind) => {
         message: '提示：疑似与已有客户 W-1 杭州某某机械有限公司 重复（相似度 1），已作为新客户导入。',
       }),
     ]);
-    const merged = await importFile('W-3,杭州新名称有限公司,91330100aaa', {
+    const merged = await importFile('W-3,杭州新名称有限公司,91350100m000100y43', {
       mode: 'all-or-nothing',
       mergeDuplicates: true,
     });
