@@ -6,18 +6,13 @@ import {
   type KehuServer,
   launchBrowser,
   shot,
+  signIn,
   startKehu,
   unlabelledControls,
   watchConsole,
 } from './harness';
 
 const DEMO_PASSWORD = 'kehu-demo';
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
 
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 const dropdownsClosed = (page: Page) =>

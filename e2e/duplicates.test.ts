@@ -6,6 +6,7 @@ import {
   type KehuServer,
   launchBrowser,
   shot,
+  signIn,
   startKehu,
   warnIfNoChromium,
   watchConsole,
@@ -58,9 +59,7 @@ describe.skipIf(!hasChromium)('查重 in Chromium', { timeout: 180_000 }, () => 
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${kehu.url}/customers`);
-    await page.getByLabel('邮箱').fill('sales@kehu.demo');
-    await page.getByLabel('密码').fill('kehu-demo');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'sales@kehu.demo');
     await page.locator('.ant-table-row').first().waitFor();
 
     await page.getByRole('menuitem', { name: '查重' }).click();

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, type KehuServer, launchBrowser, shot, startKehu, watchConsole } from './harness';
+import {
+  hasChromium,
+  type KehuServer,
+  launchBrowser,
+  shot,
+  signIn,
+  startKehu,
+  watchConsole,
+} from './harness';
 
 type Row = Record<string, string | null>;
 
@@ -45,9 +53,7 @@ describe.skipIf(!hasChromium)('exports from the list pages in Chromium', { timeo
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${kehu.url}/orders`);
-    await page.getByLabel('邮箱').fill('sales@kehu.demo');
-    await page.getByLabel('密码').fill('kehu-demo');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'sales@kehu.demo');
     await page.locator('.ant-table-row').first().waitFor();
 
     // Orders, filtered in the page to shipped ones: the workbook holds exactly the list's rows.

@@ -149,6 +149,13 @@ export async function chooseColumn(page: Page, button: RegExp, column: string, s
   await box.waitFor({ state: 'hidden' });
 }
 
+/** Signs in through the login form on the page (in Chinese or English), as a demo user by default. */
+export async function signIn(page: Page, email: string, password = 'kehu-demo') {
+  await page.getByLabel(/邮箱|E-mail/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+}
+
 /** Signs in over the API: the session cookie, or null when the login is refused. */
 export async function tryApiLogin(
   url: string,

@@ -5,6 +5,7 @@ import {
   type KehuServer,
   launchBrowser,
   shot,
+  signIn,
   startKehu,
   unlabelledControls,
   watchConsole,
@@ -26,9 +27,7 @@ describe.skipIf(!hasChromium)('import 查重 in Chromium', { timeout: 180_000 },
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${kehu.url}/import`);
-    await page.getByLabel('邮箱').fill('admin@kehu.demo');
-    await page.getByLabel('密码').fill('kehu-demo');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'admin@kehu.demo');
     await page.getByText('点击或拖入 CSV、XLSX 文件').waitFor();
     const existing = await page.evaluate(async () => {
       const res = await fetch('/api/v1/customers?limit=1');

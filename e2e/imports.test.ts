@@ -7,6 +7,7 @@ import {
   type KehuServer,
   launchBrowser,
   shot,
+  signIn,
   startKehu,
   unlabelledControls,
   watchConsole,
@@ -41,9 +42,7 @@ describe.skipIf(!hasChromium)('import in Chromium', { timeout: 180_000 }, () => 
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${kehu.url}/import`);
-    await page.getByLabel('邮箱').fill('admin@kehu.demo');
-    await page.getByLabel('密码').fill('kehu-demo');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signIn(page, 'admin@kehu.demo');
     await page.getByText('点击或拖入 CSV、XLSX 文件').waitFor();
 
     const code = await page.evaluate(async () => {

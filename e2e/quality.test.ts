@@ -6,6 +6,7 @@ import {
   type KehuServer,
   launchBrowser,
   shot,
+  signIn,
   startKehu,
   unlabelledControls,
   warnIfNoChromium,
@@ -16,12 +17,6 @@ warnIfNoChromium();
 
 // On a busy machine a page can take seconds to settle; expect.poll alone gives up after one.
 const WAIT = { timeout: 15_000 };
-
-async function signIn(page: Page, email: string) {
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill('kehu-demo');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
 
 /** The value of a KPI tile, by its title. */
 const tile = async (page: Page, title: string) =>

@@ -55,7 +55,12 @@ export default function DuplicatesPage() {
     queryFn: ({ signal }) => listMerges(signal),
   });
   const refresh = async () => {
-    await client.invalidateQueries({ queryKey: ['duplicates'] });
+    // Not the comparison of the pair just merged: its merged customer is gone (a refetch would be a 404),
+    // and a comparison is fetched afresh whenever one opens.
+    await client.invalidateQueries({
+      queryKey: ['duplicates'],
+      predicate: (q) => q.queryKey[1] !== 'compare',
+    });
     await client.invalidateQueries({ queryKey: ['customers'] });
   };
   const dismiss = useMutation({
