@@ -2,40 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../../db/testing';
 import type { CustomerListQuery } from '../../../shared/customers/customer.schema';
 import { CSV_BOM } from '../../export/csv';
+import { parseCsv } from '../../export/export.test-support';
 import { compactDayInZone, isoInZone } from '../../export/zoned-time';
 import { createTestApp, type TestApp } from '../../testing';
 import { CUSTOMER_EXPORT_COLUMNS } from './customers.export';
 
 const drivers = await testDrivers();
 type UserKey = keyof TestApp['fx']['users'];
-
-/** A small RFC 4180 reader, to check what a spreadsheet would read (after the BOM). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted) cell += ch;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) throw new Error('the last record has no CRLF');
-  return rows;
-}
 
 describe.each(drivers)('customer export as CSV on %s', (kind) => {
   let t: TestApp;
