@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  type KehuServer,
-  launchBrowser,
-  shot,
-  signIn,
-  startKehu,
-  watchConsole,
-} from './harness';
+import { hasChromium, type KehuServer, launchBrowser, openSignedIn, shot, startKehu } from './harness';
 
 type Row = Record<string, string | null>;
 
@@ -49,11 +41,10 @@ describe.skipIf(!hasChromium)('exports from the list pages in Chromium', { timeo
   });
 
   it("downloads the filtered orders as XLSX and the filtered products as CSV, each the list's rows", async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${kehu.url}/orders`);
-    await signIn(page, 'sales@kehu.demo');
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/orders', 'sales@kehu.demo', {
+      width: 1280,
+      height: 800,
+    });
     await page.locator('.ant-table-row').first().waitFor();
 
     // Orders, filtered in the page to shipped ones: the workbook holds exactly the list's rows.

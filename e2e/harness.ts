@@ -156,6 +156,22 @@ export async function signIn(page: Page, email: string, password = 'kehu-demo') 
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
 }
 
+/** A new context (zh-CN) at `path`, signed in as `email` through the form, its console watched. */
+export async function openSignedIn(
+  browser: Browser,
+  url: string,
+  path: string,
+  email: string,
+  viewport = { width: 1280, height: 900 },
+) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(`${url}${path}`);
+  await signIn(page, email);
+  return { context, page, problems };
+}
+
 /** Signs in over the API: the session cookie, or null when the login is refused. */
 export async function tryApiLogin(
   url: string,

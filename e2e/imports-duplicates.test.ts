@@ -4,11 +4,10 @@ import {
   hasChromium,
   type KehuServer,
   launchBrowser,
+  openSignedIn,
   shot,
-  signIn,
   startKehu,
   unlabelledControls,
-  watchConsole,
 } from './harness';
 
 describe.skipIf(!hasChromium)('import 查重 in Chromium', { timeout: 180_000 }, () => {
@@ -23,11 +22,7 @@ describe.skipIf(!hasChromium)('import 查重 in Chromium', { timeout: 180_000 },
   });
 
   it('reports a look-alike of an existing customer, then merges it with the checkbox', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${kehu.url}/import`);
-    await signIn(page, 'admin@kehu.demo');
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/import', 'admin@kehu.demo');
     await page.getByText('点击或拖入 CSV、XLSX 文件').waitFor();
     const existing = await page.evaluate(async () => {
       const res = await fetch('/api/v1/customers?limit=1');

@@ -6,11 +6,10 @@ import {
   hasChromium,
   type KehuServer,
   launchBrowser,
+  openSignedIn,
   shot,
-  signIn,
   startKehu,
   unlabelledControls,
-  watchConsole,
 } from './harness';
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 100 });
@@ -38,11 +37,7 @@ describe.skipIf(!hasChromium)('import in Chromium', { timeout: 180_000 }, () => 
   });
 
   it('imports a GB18030 order file after a dry run, then reports the bad row of a workbook', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${kehu.url}/import`);
-    await signIn(page, 'admin@kehu.demo');
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/import', 'admin@kehu.demo');
     await page.getByText('点击或拖入 CSV、XLSX 文件').waitFor();
 
     const code = await page.evaluate(async () => {

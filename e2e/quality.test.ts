@@ -5,12 +5,11 @@ import {
   hasChromium,
   type KehuServer,
   launchBrowser,
+  openSignedIn,
   shot,
-  signIn,
   startKehu,
   unlabelledControls,
   warnIfNoChromium,
-  watchConsole,
 } from './harness';
 
 warnIfNoChromium();
@@ -40,11 +39,10 @@ describe.skipIf(!hasChromium)('the data quality page in Chromium', { timeout: 18
   });
 
   it('draws the charts per rep, team and branch, and lists records to fix that open their 360 page', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${kehu.url}/quality`);
-    await signIn(page, 'admin@kehu.demo');
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/quality', 'admin@kehu.demo', {
+      width: 1400,
+      height: 900,
+    });
     await page.getByRole('heading', { name: '数据质量' }).waitFor();
     await page.getByTestId('quality-tile').first().waitFor();
     expect(await page.getByTestId('quality-tile').count()).toBe(5);
@@ -82,11 +80,10 @@ describe.skipIf(!hasChromium)('the data quality page in Chromium', { timeout: 18
   });
 
   it('fits a phone screen (360 px)', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${kehu.url}/quality`);
-    await signIn(page, 'sales@kehu.demo');
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/quality', 'sales@kehu.demo', {
+      width: 360,
+      height: 740,
+    });
     await expect.poll(() => page.getByTestId('quality-chart').locator('canvas').count(), WAIT).toBe(3);
     await page.locator('.ant-table').first().waitFor();
     const fits = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= 360);
@@ -97,11 +94,10 @@ describe.skipIf(!hasChromium)('the data quality page in Chromium', { timeout: 18
   });
 
   it('lets the admin change the required fields, and the numbers follow', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${kehu.url}/quality`);
-    await signIn(page, 'admin@kehu.demo');
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/quality', 'admin@kehu.demo', {
+      width: 1400,
+      height: 900,
+    });
     await page.getByTestId('quality-tile').first().waitFor();
     const before = await tile(page, '完整度');
 
