@@ -8,3 +8,4 @@ export * from './orders';
 export * from './org';
 export * from './quality';
 export * from './saved-views';
+export * from './value';
