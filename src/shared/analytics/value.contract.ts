@@ -36,7 +36,7 @@ export type CustomerValueInput = {
   profit12mCents: number;
   /** Activities of the last 12 months by type (priced by settings.costs.activityCents). */
   activities12m: Readonly<Record<string, number>>;
-  /** Revenue per calendar month, the last 24 months, oldest first (index 23 = as-of's month). */
+  /** Revenue per calendar month, the last 12 months, oldest first (index 11 = as-of's month). */
   monthlyRevenueCents: readonly number[];
   /** Estimated annual purchasing budget (sum over categories), cents; null when unknown. */
   budgetCents: number | null;
