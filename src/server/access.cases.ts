@@ -16,6 +16,7 @@ export type Ids = {
   merge: number;
   upload: string;
   template: number;
+  task: number;
 };
 export type Case = {
   /**
@@ -228,6 +229,20 @@ export const CASES: Record<string, Case> = {
   'GET /api/v1/imports/:id/report': { scope: 'owner', path: (i) => `/api/v1/imports/${i.upload}/report` },
   'GET /api/v1/import-templates': { scope: 'list', path: () => '/api/v1/import-templates?entity=customers' },
   'POST /api/v1/import-templates': { scope: 'self', path: () => '' },
+  'GET /api/v1/tasks': { scope: 'list', path: () => '/api/v1/tasks?status=all' },
+  'GET /api/v1/tasks/mine': { scope: 'list', path: () => '/api/v1/tasks/mine' },
+  'POST /api/v1/tasks': {
+    scope: 'customer',
+    path: () => '/api/v1/tasks',
+    body: (i) => ({ title: 'x', dueOn: '2030-01-01', customerId: i.customer }),
+  },
+  'GET /api/v1/tasks/:id': { scope: 'owner', path: (i) => `/api/v1/tasks/${i.task}` },
+  'PATCH /api/v1/tasks/:id': {
+    scope: 'owner',
+    path: (i) => `/api/v1/tasks/${i.task}`,
+    body: () => ({ ...v1, done: true }),
+  },
+  'DELETE /api/v1/tasks/:id': { scope: 'owner', path: (i) => `/api/v1/tasks/${i.task}?version=1` },
   'DELETE /api/v1/import-templates/:id': {
     scope: 'owner',
     path: (i) => `/api/v1/import-templates/${i.template}?version=1`,

@@ -73,7 +73,13 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         name: SECRET,
         mapping: { customer_code: 'code' },
       }),
+      task: 0,
     };
+    ids.task = await ok(sales, 'POST', '/api/v1/tasks', {
+      title: `${SECRET} 回访`,
+      dueOn: '2030-01-01',
+      customerId: customer,
+    });
     // 查重: a twin sharing the contact's e-mail (a pair with the hidden customer), into which another
     // customer coded SECRET was merged.
     ids.twin = await ok(sales, 'POST', '/api/v1/customers', {
@@ -174,6 +180,8 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
     expect(run.json()).toMatchObject({ status: 'uploaded', fileName: 'secret.csv' });
     const templates = await t.as(sales, { method: 'GET', url: '/api/v1/import-templates?entity=customers' });
     expect(templates.json().items).toMatchObject([{ id: ids.template, name: SECRET, version: 1 }]);
+    const task = await t.as(sales, { method: 'GET', url: `/api/v1/tasks/${ids.task}` });
+    expect(task.json()).toMatchObject({ version: 1, done: false, title: `${SECRET} 回访` });
     const views = await t.as(sales, { method: 'GET', url: '/api/v1/saved-views?list=customers' });
     expect(views.json().items).toMatchObject([{ id: ids.view, name: SECRET, version: 1 }]);
     const users = await t.as(t.fx.users.otherAdmin, { method: 'GET', url: '/api/v1/users' });

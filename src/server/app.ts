@@ -15,6 +15,7 @@ import { ordersRoutes } from './domains/orders';
 import { productsRoutes } from './domains/products';
 import { qualityRoutes } from './domains/quality';
 import { savedViewsRoutes } from './domains/saved-views';
+import { tasksRoutes } from './domains/tasks';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
 import { workspaceRoutes } from './domains/workspace';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exportsRoutes);
       await api.register(duplicatesRoutes);
       await api.register(qualityRoutes);
+      await api.register(tasksRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -24,6 +24,7 @@ import { createOrders } from './domains/orders';
 import { createProducts } from './domains/products';
 import { createQuality } from './domains/quality';
 import { createSavedViews } from './domains/saved-views';
+import { createTasks } from './domains/tasks';
 import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
 import { createUsersRepository } from './domains/users/users.repository';
@@ -84,6 +85,7 @@ export function createServices(
     }),
     duplicates: createDuplicatesService(db, customersRepo, gate),
     quality: createQuality(db, gate),
+    tasks: createTasks(db, gate),
   };
 }
 

@@ -19,7 +19,12 @@ export type AuditEntity =
   | 'duplicate_pair'
   | 'quality_settings'
   | 'import'
-  | 'import_template';
+  | 'import_template'
+  | 'task'
+  | 'value_settings'
+  | 'value_matrix'
+  | 'value_policy'
+  | 'value_run';
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** JSON-safe snapshot: Dates as ISO strings, so before/after compare cleanly. */
