@@ -1,0 +1,274 @@
+/**
+ * The value engine's entry point (issue 5): ABC, RFM, value tiers and factor-matrix cells for every
+ * customer, with the numbers that explain each verdict, and a summary. Pure and synchronous; the same
+ * function serves `kehu classify` (inputs from the metric tables) and `kehu analyze` (from a file).
+ *
+ * Built for a million customers: every ranking sorts typed index arrays, per-customer work allocates
+ * nothing but the verdict itself.
+ *
+ * Summary values: every ClassSummary.valueCents is the sum of the ABC basis value (lifetime profit or
+ * revenue) of its customers and `share` that sum ÷ the total positive basis value, so shares of A, B and
+ * C read as in a Pareto chart. summary.segments has every rule's key, 'others', and 'no_rfm' for the
+ * customers without an order in the window. Warnings: 'future_orders_ignored' counts orders; 'no_orders',
+ * 'negative_value' and 'no_rfm' count customers.
+ *
+ * Matrix factors (numeric axes use these units): revenue_12m, profit_12m, actual_value, strategic_value
+ * in yuan; share_of_wallet as a fraction; revenue_trend in %/year (revenue-trend.ts); market_growth =
+ * factors.market_growth, else factors.industry_growth, else settings.industryGrowth[factors.industry],
+ * else revenue_trend; any other name is read from the customer's factors.
+ */
+import { ABC_A, ABC_LETTERS, codeRanks, rankAbc, validateCutOffs } from './abc';
+import { buildSummary } from './classify-summary';
+import { dayNumber, trustedDayNumber } from './days';
+import { ValueEngineError } from './engine-errors';
+import { assignCell, type CompiledMatrix, compileMatrix, MatrixError } from './matrix-assign';
+import { tCritical95, trendStats } from './revenue-trend';
+import { rankScores } from './rfm';
+import { lookupSegment, NO_RFM_SEGMENT, OTHERS_SEGMENT, segmentTable } from './rfm-segments';
+import type {
+  ClassificationOutput,
+  CustomerValueInput,
+  CustomerVerdict,
+  RfmResult,
+  VerdictFlag,
+} from './value.contract';
+import type { MatrixDefinition } from './value-matrix';
+import type { ValueSettings } from './value-settings';
+import {
+  assignTiers,
+  serveCostCents,
+  shareOfWallet,
+  TIER_KEYS,
+  trendPotentialCents,
+  walletPotentialCents,
+} from './value-tiers';
+
+export { NO_RFM_SEGMENT };
+
+/** Refuses settings and matrices the engine cannot use (ValueEngineError). */
+export function checkEngineInput(
+  settings: ValueSettings,
+  matrices: readonly MatrixDefinition[],
+  asOf: string,
+): CompiledMatrix[] {
+  const [cutIssue] = validateCutOffs(settings.abc.aCut, settings.abc.bCut);
+  if (cutIssue)
+    throw new ValueEngineError(
+      cutIssue.code,
+      `abc.${cutIssue.path}`,
+      `ABC cut-offs ${settings.abc.aCut} / ${settings.abc.bCut}: ${cutIssue.code}`,
+    );
+  if (Number.isNaN(dayNumber(asOf)))
+    throw new ValueEngineError('invalid_as_of', 'asOf', `as-of is not a valid day: ${asOf}`);
+  const keys = new Set<string>();
+  return matrices.map((m) => {
+    if (keys.has(m.key))
+      throw new ValueEngineError('matrix_key_twice', `matrices.${m.key}`, `matrix key twice: ${m.key}`);
+    keys.add(m.key);
+    try {
+      return compileMatrix(m);
+    } catch (err) {
+      if (err instanceof MatrixError)
+        throw new ValueEngineError('invalid_matrix', `matrices.${m.key}.${err.issues[0]!.path}`, err.message);
+      throw err;
+    }
+  });
+}
+
+/** Per-customer numbers the rankings need, as typed arrays. */
+type Columns = {
+  basis: Float64Array;
+  actual: Float64Array;
+  /** −1 when unknown (no budget and fewer than 3 months of history). */
+  strategic: Float64Array;
+  strategicBasis: Uint8Array; // 0 none, 1 wallet, 2 trend
+  serveCost: Float64Array;
+  sow: Float64Array; // NaN when unknown
+  trendPct: Float64Array; // NaN when unknown
+};
+
+const STRATEGIC_BASES = [null, 'wallet', 'trend'] as const;
+
+function columns(inputs: readonly CustomerValueInput[], settings: ValueSettings): Columns {
+  const n = inputs.length;
+  const c: Columns = {
+    basis: new Float64Array(n),
+    actual: new Float64Array(n),
+    strategic: new Float64Array(n),
+    strategicBasis: new Uint8Array(n),
+    serveCost: new Float64Array(n),
+    sow: new Float64Array(n),
+    trendPct: new Float64Array(n),
+  };
+  const byProfit = settings.abc.basis === 'profit';
+  const prices = settings.costs.activityCents;
+  const stats = new Float64Array(3);
+  for (let i = 0; i < n; i++) {
+    const input = inputs[i]!;
+    c.basis[i] = byProfit ? input.profitCents : input.revenueCents;
+    const cost = serveCostCents(input.activities12m, prices);
+    c.serveCost[i] = cost;
+    c.actual[i] = input.profit12mCents - cost;
+    const months = input.monthlyRevenueCents;
+    trendStats(months, stats);
+    const slope = stats[0]!;
+    const mean = stats[2]!;
+    c.trendPct[i] = months.length >= 3 && mean > 0 ? ((12 * slope) / mean) * 100 : Number.NaN;
+    const share = shareOfWallet(input.revenue12mCents, input.budgetCents);
+    c.sow[i] = share ?? Number.NaN;
+    if (share !== null && input.budgetCents !== null) {
+      c.strategic[i] = walletPotentialCents(input.budgetCents, share);
+      c.strategicBasis[i] = 1;
+    } else if (months.length >= 3) {
+      c.strategic[i] = trendPotentialCents(144 * slope, stats[1]! >= tCritical95(months.length - 2));
+      c.strategicBasis[i] = 2;
+    } else c.strategic[i] = -1;
+  }
+  return c;
+}
+
+/** RFM scores of the customers with an order in the window (0 = not scored). */
+function rfmColumns(inputs: readonly CustomerValueInput[], asOfDay: number) {
+  const n = inputs.length;
+  const recency = new Int32Array(n);
+  const scored: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const last = inputs[i]!.windowLastOrderOn;
+    if (last === null) continue;
+    recency[i] = asOfDay - trustedDayNumber(last);
+    scored.push(i);
+  }
+  const m = scored.length;
+  const rKeys = new Float64Array(m);
+  const fKeys = new Float64Array(m);
+  const mKeys = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const i = scored[j]!;
+    rKeys[j] = -recency[i]!;
+    fKeys[j] = inputs[i]!.windowPurchaseDays;
+    mKeys[j] = inputs[i]!.windowRevenueCents;
+  }
+  const [rs, fs, ms] = [rankScores(rKeys), rankScores(fKeys), rankScores(mKeys)];
+  const r = new Uint8Array(n);
+  const f = new Uint8Array(n);
+  const mm = new Uint8Array(n);
+  for (let j = 0; j < m; j++) {
+    const i = scored[j]!;
+    r[i] = rs[j]!;
+    f[i] = fs[j]!;
+    mm[i] = ms[j]!;
+  }
+  return { recency, r, f, m: mm };
+}
+
+export function classifyCustomers(
+  inputs: readonly CustomerValueInput[],
+  settings: ValueSettings,
+  matrices: readonly MatrixDefinition[],
+  asOf: string,
+): ClassificationOutput {
+  const compiled = checkEngineInput(settings, matrices, asOf);
+  const n = inputs.length;
+  const { aCut, bCut, basis } = settings.abc;
+  const ties = codeRanks(inputs.map((c) => c.code));
+  const col = columns(inputs, settings);
+  const abc = rankAbc(col.basis, ties, aCut, bCut);
+  const rfm = rfmColumns(inputs, dayNumber(asOf));
+  const rules = settings.rfm.segments;
+  const segTable = segmentTable(rules);
+  const tiers = assignTiers(col.actual, col.strategic, ties, abc.classes, settings);
+
+  // One factor reader for every customer: `at` points at the customer being assigned.
+  let at = 0;
+  const factor = (name: string): string | number | null | undefined => {
+    const input = inputs[at]!;
+    switch (name) {
+      case 'revenue_12m':
+        return input.revenue12mCents / 100;
+      case 'profit_12m':
+        return input.profit12mCents / 100;
+      case 'actual_value':
+        return col.actual[at]! / 100;
+      case 'strategic_value':
+        return col.strategic[at]! < 0 ? null : col.strategic[at]! / 100;
+      case 'share_of_wallet':
+        return Number.isNaN(col.sow[at]!) ? null : col.sow[at]!;
+      case 'revenue_trend':
+        return Number.isNaN(col.trendPct[at]!) ? null : col.trendPct[at]!;
+      case 'market_growth': {
+        const f = input.factors;
+        const given = f.market_growth ?? f.industry_growth;
+        if (given !== null && given !== undefined) return given;
+        const industry = f.industry;
+        const byIndustry =
+          industry === null || industry === undefined ? undefined : settings.industryGrowth[String(industry)];
+        if (byIndustry !== undefined) return byIndustry;
+        return Number.isNaN(col.trendPct[at]!) ? null : col.trendPct[at]!;
+      }
+      default:
+        return input.factors[name];
+    }
+  };
+
+  const verdicts: CustomerVerdict[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const input = inputs[i]!;
+    at = i;
+    const klass = abc.classes[i]!;
+    const value = col.basis[i]!;
+    const flags: VerdictFlag[] = [];
+    if (value < 0) flags.push('negative_value');
+    if (input.orders === 0) flags.push('no_orders');
+    if (input.futureOrders > 0) flags.push('future_orders_ignored');
+    let rfmResult: RfmResult | null = null;
+    const r = rfm.r[i]!;
+    if (r === 0) flags.push('no_rfm');
+    else {
+      const f = rfm.f[i]!;
+      const m = rfm.m[i]!;
+      const seg = lookupSegment(segTable, r, f, m);
+      rfmResult = {
+        r,
+        f,
+        m,
+        recencyDays: rfm.recency[i]!,
+        frequency: input.windowPurchaseDays,
+        monetaryCents: input.windowRevenueCents,
+        segment: seg < 0 ? OTHERS_SEGMENT : rules[seg]!.key,
+      };
+    }
+    const cells: Record<string, string> = {};
+    for (const m of compiled) {
+      const cell = assignCell(m, factor);
+      if (cell !== null) cells[m.key] = cell;
+    }
+    const cum = abc.cumShare[i]!;
+    const strategic = col.strategic[i]!;
+    const sow = col.sow[i]!;
+    verdicts[i] = {
+      customerId: input.customerId,
+      code: input.code,
+      abc: ABC_LETTERS[klass]!,
+      abcExplain: {
+        basis,
+        valueCents: value,
+        rank: abc.rank[i]!,
+        of: n,
+        cumShare: Number.isNaN(cum) ? null : cum,
+        cut: klass === ABC_A ? aCut : bCut,
+      },
+      rfm: rfmResult,
+      tier: TIER_KEYS[tiers.tier[i]!]!,
+      highPotential: tiers.highPotential[i] === 1,
+      actualValueCents: col.actual[i]!,
+      strategicValueCents: strategic < 0 ? null : strategic,
+      strategicBasis: STRATEGIC_BASES[col.strategicBasis[i]!]!,
+      serveCostCents: col.serveCost[i]!,
+      shareOfWallet: Number.isNaN(sow) ? null : sow,
+      cells,
+      flags,
+    };
+  }
+  const summary = buildSummary(verdicts, inputs, settings, matrices, asOf, abc.totalPositive);
+  return { verdicts, summary };
+}
