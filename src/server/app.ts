@@ -16,6 +16,7 @@ import { productsRoutes } from './domains/products';
 import { qualityRoutes } from './domains/quality';
 import { savedViewsRoutes } from './domains/saved-views';
 import { tasksRoutes } from './domains/tasks';
+import { valueConfigRoutes, valueRunsRoutes } from './domains/value';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
 import { workspaceRoutes } from './domains/workspace';
@@ -47,6 +48,8 @@ export type AppOptions = {
   importsDir?: string;
   /** The web app's production build to serve at / (dist/web); without it / leads to the API reference. */
   webRoot?: string;
+  /** Run the nightly value classification in this process (`kehu start`); stopped on close. */
+  valueSchedule?: boolean;
 };
 
 /** Builds the Kehu HTTP app without listening; tests drive it with app.inject(). */
@@ -67,8 +70,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
-  const services = createServices(options.db, { session: options.session, importsDir: options.importsDir });
+  const services = createServices(options.db, {
+    session: options.session,
+    importsDir: options.importsDir,
+    onBackgroundError: (err) => app.log.error({ err }, 'background work failed'),
+  });
   app.addHook('onClose', () => services.importUploads.close());
+  app.addHook('onClose', () => services.value.schedule.stop());
+  if (options.valueSchedule) services.value.schedule.start();
   app.decorate('dbHandle', options.db);
   app.decorate('services', services);
 
@@ -96,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(duplicatesRoutes);
       await api.register(qualityRoutes);
       await api.register(tasksRoutes);
+      await api.register(valueConfigRoutes);
+      await api.register(valueRunsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -25,6 +25,7 @@ import { createProducts } from './domains/products';
 import { createQuality } from './domains/quality';
 import { createSavedViews } from './domains/saved-views';
 import { createTasks } from './domains/tasks';
+import { createValue } from './domains/value';
 import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
 import { createUsersRepository } from './domains/users/users.repository';
@@ -34,7 +35,12 @@ import { createWorkspace } from './domains/workspace';
 /** Every domain service, wired to its repository; shared by the HTTP app and the CLI. */
 export function createServices(
   handle: DbHandle,
-  opts: { session?: SessionPolicy /** Where uploaded import files wait. */; importsDir?: string } = {},
+  opts: {
+    session?: SessionPolicy /** Where uploaded import files wait. */;
+    importsDir?: string;
+    /** Failures of background work (the nightly classification, runs after imports). */
+    onBackgroundError?: (err: unknown) => void;
+  } = {},
 ) {
   const db = handle.db;
   const auth = createAuthService(createAuthRepository(db), opts.session);
@@ -50,6 +56,7 @@ export function createServices(
   const contacts = createContacts(db, gate);
   const activities = createActivities(db, gate);
   const savedViews = createSavedViews(db);
+  const value = createValue(handle, gate, opts.onBackgroundError);
   return {
     auth,
     gate,
@@ -70,7 +77,11 @@ export function createServices(
       opts.importsDir ?? join(tmpdir(), `kehu-imports-${process.pid}`),
       MAX_UPLOAD_BYTES,
     ),
-    importRuns: createImportRuns(handle),
+    importRuns: createImportRuns(handle, {
+      onImported: (workspaceId) => {
+        value.afterImport(workspaceId).catch((err) => opts.onBackgroundError?.(err));
+      },
+    }),
     importTemplates: createImportTemplates(db),
     savedViews,
     exports: createExports({
@@ -86,6 +97,7 @@ export function createServices(
     duplicates: createDuplicatesService(db, customersRepo, gate),
     quality: createQuality(db, gate),
     tasks: createTasks(db, gate),
+    value,
   };
 }
 

@@ -88,6 +88,7 @@ export async function runStart(options: StartOptions): Promise<void> {
       host: options.host,
       logger: { level },
       webRoot: web ? WEB_DIST : undefined,
+      valueSchedule: true,
     });
   } catch (err) {
     await ctx.close().catch(() => {}); // a failed reopen has closed it already

@@ -77,3 +77,6 @@ export function canImport(
       return canCreateCustomer(actor) || actor.role === 'service';
   }
 }
+
+/** Value engine (价值分析): settings, matrices and policies, starting a run, making breach tasks. */
+export const canManageValue = (actor: Actor) => actor.role === 'admin' || actor.role === 'manager';

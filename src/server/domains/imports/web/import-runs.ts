@@ -62,7 +62,10 @@ export const runView = (upload: Upload, locale: Locale): ImportRun => ({
     : null,
 });
 
-export function createImportRuns(handle: DbHandle) {
+export function createImportRuns(
+  handle: DbHandle,
+  hooks: { /** After an import that wrote rows (e.g. the value engine's run). */ onImported?: (workspaceId: number) => void } = {},
+) {
   async function timeZoneOf(workspaceId: number): Promise<string> {
     const [row] = await handle.db
       .select({ timeZone: workspaces.timeZone })
@@ -121,6 +124,7 @@ export function createImportRuns(handle: DbHandle) {
       );
       const { written, ...counts } = result;
       Object.assign(run, { status: 'done', counts, written });
+      if (written) hooks.onImported?.(actor.workspaceId);
     } catch (err) {
       run.status = 'failed';
       upload.problem =

@@ -1,0 +1,73 @@
+import type { DbHandle } from '../../../db/client';
+import type { BreachQuery } from '../../../shared/analytics/value-api.schema';
+import { canManageValue } from '../../../shared/auth/policy';
+import type { Actor } from '../../../shared/auth/roles';
+import type { Locale } from '../../../shared/common/locale';
+import type { CustomerGateApi } from '../customers/customers.access';
+import { valueErrors } from './value.errors';
+import { createValueBreaches } from './value-breaches';
+import { createValueConfigRepository } from './value-config.repository';
+import { createValueConfigService } from './value-config.service';
+import { createValueReadRepository } from './value-read.repository';
+import { createValueReadService } from './value-read.service';
+import { createValueRuns } from './value-runs';
+import { createValueSchedule } from './value-schedule';
+
+export { valueConfigRoutes } from './value-config.routes';
+export { valueRunsRoutes } from './value-runs.routes';
+
+/**
+ * The value domain (价值分析): configuration, runs (with the follow-up tasks of their breaches), the
+ * nightly schedule, and the read side. `onError` hears failures of background work (schedule, tasks).
+ */
+export function createValue(handle: DbHandle, gate: CustomerGateApi, onError: (err: unknown) => void = () => {}) {
+  const db = handle.db;
+  const config = createValueConfigService(createValueConfigRepository(db));
+  const read = createValueReadService(createValueReadRepository(db), gate);
+  const breaches = createValueBreaches(db);
+  const runs = createValueRuns(handle, config, {
+    afterRun: (workspaceId, result) => breaches.openTasks(workspaceId, { id: result.runId, asOf: result.asOf }),
+    onError,
+  });
+  const schedule = createValueSchedule(db, runs, config, { onError });
+
+  const requireManager = (actor: Actor) => {
+    if (!canManageValue(actor)) throw valueErrors.error('may_not_classify');
+  };
+
+  return {
+    config,
+    read,
+    runs,
+    breaches,
+    schedule,
+
+    /** Runs the classification now for the caller's workspace (admins and managers). */
+    async start(actor: Actor, asOf?: string) {
+      requireManager(actor);
+      const result = await runs.run(actor.workspaceId, { trigger: 'manual', actor, asOf });
+      return read.run(actor, result!.runId);
+    },
+
+    /** After an import: a run when the workspace's settings ask for one (errors go to onError). */
+    async afterImport(workspaceId: number) {
+      const settings = await config.currentSettings(workspaceId);
+      if (!settings.schedule.afterImport) return null;
+      return runs.run(workspaceId, { trigger: 'import' });
+    },
+
+    async breachList(actor: Actor, q: BreachQuery, locale: Locale) {
+      const { latest } = await read.latestTwo(actor.workspaceId);
+      if (!latest) return { items: [], nextCursor: null };
+      return breaches.list(actor, { id: latest.id, asOf: latest.asOf }, q, locale);
+    },
+
+    async openBreachTasks(actor: Actor) {
+      requireManager(actor);
+      const latest = await read.latestRun(actor);
+      return breaches.openTasks(actor.workspaceId, { id: latest.id, asOf: latest.asOf }, actor);
+    },
+  };
+}
+
+export type ValueDomain = ReturnType<typeof createValue>;

@@ -1,0 +1,135 @@
+/**
+ * A run's rows in SQL over a bulk session (one transaction on either database): the run row, the
+ * advisory lock that keeps one run per workspace, and every verdict COPied in chunks.
+ */
+import { type BulkSession, copyTable, csvLine } from '../../../db/bulk';
+import { valueRunCustomers } from '../../../db/schema';
+import type { ClassificationSummary, CustomerVerdict } from '../../../shared/analytics/value.contract';
+import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
+
+/** Advisory lock keys: (KEHU_VALUE_RUN, workspace id) is held by the run of that workspace. */
+export const KEHU_VALUE_RUN = 0x4b455601;
+
+/** Verdicts COPied per chunk: the CSV of one chunk is all the extra memory a run holds. */
+export const COPY_CHUNK = 5_000;
+
+/** Integer cents as an exact numeric literal (yuan with 2 decimals). */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  const frac = abs % 100;
+  return `${sign}${(abs - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
+}
+
+const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCustomers, [
+  'workspaceId',
+  'runId',
+  'customerId',
+  'abc',
+  'abcValue',
+  'abcRank',
+  'abcCumShare',
+  'rScore',
+  'fScore',
+  'mScore',
+  'recencyDays',
+  'frequency',
+  'monetary',
+  'segment',
+  'tier',
+  'highPotential',
+  'actualValue',
+  'strategicValue',
+  'cells',
+  'flags',
+]);
+
+function verdictRow(workspaceId: number, runId: number, v: CustomerVerdict) {
+  return {
+    workspaceId,
+    runId,
+    customerId: v.customerId,
+    abc: v.abc,
+    abcValue: centsToDecimal(v.abcExplain.valueCents),
+    abcRank: v.abcExplain.rank,
+    abcCumShare: v.abcExplain.cumShare,
+    rScore: v.rfm?.r ?? null,
+    fScore: v.rfm?.f ?? null,
+    mScore: v.rfm?.m ?? null,
+    recencyDays: v.rfm?.recencyDays ?? null,
+    frequency: v.rfm?.frequency ?? 0,
+    monetary: centsToDecimal(v.rfm?.monetaryCents ?? 0),
+    segment: v.rfm?.segment ?? null,
+    tier: v.tier,
+    highPotential: v.highPotential,
+    actualValue: centsToDecimal(v.actualValueCents),
+    strategicValue: v.strategicValueCents === null ? null : centsToDecimal(v.strategicValueCents),
+    cells: v.cells,
+    flags: v.flags,
+  };
+}
+
+/** Takes the workspace's run lock for the transaction; false when another run holds it. */
+export async function tryRunLock(s: BulkSession, workspaceId: number): Promise<boolean> {
+  const [row] = await s.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1, $2) as ok', [
+    KEHU_VALUE_RUN,
+    workspaceId,
+  ]);
+  return row?.ok === true;
+}
+
+/** A finished scheduled run for the day exists (another instance ran it). */
+export async function scheduledRunExists(s: BulkSession, workspaceId: number, asOf: string) {
+  const rows = await s.query(
+    `select 1 from value_runs where workspace_id = $1 and trigger = 'schedule' and as_of = $2 and status = 'done' limit 1`,
+    [workspaceId, asOf],
+  );
+  return rows.length > 0;
+}
+
+export async function insertRun(
+  s: BulkSession,
+  p: { workspaceId: number; trigger: RunTrigger; asOf: string; startedBy: number | null; settings: unknown },
+): Promise<number> {
+  const [row] = await s.query<{ id: string | number }>(
+    `insert into value_runs (workspace_id, status, trigger, as_of, started_by, settings)
+     values ($1, 'running', $2, $3, $4, $5::jsonb) returning id`,
+    [p.workspaceId, p.trigger, p.asOf, p.startedBy, JSON.stringify(p.settings)],
+  );
+  return Number(row!.id);
+}
+
+/** COPies every verdict, COPY_CHUNK at a time; `onChunk` hears how many are written. */
+export async function copyVerdicts(
+  s: BulkSession,
+  workspaceId: number,
+  runId: number,
+  verdicts: readonly CustomerVerdict[],
+  onChunk?: (done: number) => void,
+) {
+  for (let start = 0; start < verdicts.length; start += COPY_CHUNK) {
+    const lines: string[] = [];
+    const end = Math.min(start + COPY_CHUNK, verdicts.length);
+    for (let i = start; i < end; i++) lines.push(csvLine(runCustomersCopy, verdictRow(workspaceId, runId, verdicts[i]!)));
+    await s.copy(runCustomersCopy, lines);
+    onChunk?.(end);
+  }
+}
+
+export async function finishRun(
+  s: BulkSession,
+  p: { workspaceId: number; runId: number; summary: ClassificationSummary; actorId: number | null },
+) {
+  await s.query(
+    `update value_runs set status = 'done', finished_at = now(), summary = $3::jsonb, customers = $4
+     where workspace_id = $1 and id = $2`,
+    [p.workspaceId, p.runId, JSON.stringify(p.summary), p.summary.customers],
+  );
+  await s.query(
+    `insert into audit_log (workspace_id, entity, entity_id, action, actor_id, after)
+     select workspace_id, 'value_run', id, 'create', $3,
+            jsonb_build_object('status', status, 'trigger', trigger, 'asOf', as_of, 'customers', customers)
+     from value_runs where workspace_id = $1 and id = $2`,
+    [p.workspaceId, p.runId, p.actorId],
+  );
+}
