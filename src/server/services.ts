@@ -25,11 +25,11 @@ import { createProducts } from './domains/products';
 import { createQuality } from './domains/quality';
 import { createSavedViews } from './domains/saved-views';
 import { createTasks } from './domains/tasks';
-import { createValue } from './domains/value';
 import { createTimelineService } from './domains/timeline/timeline.service';
 import { createOrgService } from './domains/users/org.service';
 import { createUsersRepository } from './domains/users/users.repository';
 import { createUsersService } from './domains/users/users.service';
+import { createValue } from './domains/value';
 import { createWorkspace } from './domains/workspace';
 
 /** Every domain service, wired to its repository; shared by the HTTP app and the CLI. */

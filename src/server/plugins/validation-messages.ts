@@ -96,6 +96,12 @@ const KEHU_MESSAGES: Record<string, { en: string; zh: string }> = {
     en: 'A customer cannot be merged into itself.',
     zh: '不能将客户与自身合并。',
   },
+  // 价值分析 (src/server/domains/value; the settings schema's own key)
+  cut_offs_not_increasing: {
+    en: 'ABC cut-offs must increase: the A cut-off must be below the B cut-off.',
+    zh: 'ABC 分界点必须递增：A 类分界点须小于 B 类分界点。',
+  },
+  'kehu.invalid_percent': { en: 'Not a percentage from 0 to 100.', zh: '应为 0 到 100 之间的百分比。' },
   'kehu.unknown_merge_field': { en: 'Not a field a merge can choose.', zh: '合并时不能选择此字段。' },
   'kehu.union_only_tags': {
     en: 'Only tags can be combined from both customers.',

@@ -20,13 +20,18 @@ export { valueRunsRoutes } from './value-runs.routes';
  * The value domain (价值分析): configuration, runs (with the follow-up tasks of their breaches), the
  * nightly schedule, and the read side. `onError` hears failures of background work (schedule, tasks).
  */
-export function createValue(handle: DbHandle, gate: CustomerGateApi, onError: (err: unknown) => void = () => {}) {
+export function createValue(
+  handle: DbHandle,
+  gate: CustomerGateApi,
+  onError: (err: unknown) => void = () => {},
+) {
   const db = handle.db;
   const config = createValueConfigService(createValueConfigRepository(db));
   const read = createValueReadService(createValueReadRepository(db), gate);
   const breaches = createValueBreaches(db);
   const runs = createValueRuns(handle, config, {
-    afterRun: (workspaceId, result) => breaches.openTasks(workspaceId, { id: result.runId, asOf: result.asOf }),
+    afterRun: (workspaceId, result) =>
+      breaches.openTasks(workspaceId, { id: result.runId, asOf: result.asOf }),
     onError,
   });
   const schedule = createValueSchedule(db, runs, config, { onError });

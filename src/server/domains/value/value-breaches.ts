@@ -1,12 +1,18 @@
 /** The breach list (visibility-filtered, in the reader's language) and the follow-up tasks it opens. */
 import type { Db } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
-import type { Breach, BreachQuery, BreachRule, BreachTasksResult } from '../../../shared/analytics/value-api.schema';
+import type {
+  Breach,
+  BreachQuery,
+  BreachRule,
+  BreachTasksResult,
+} from '../../../shared/analytics/value-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
-import { encodeCursor } from '../../../shared/common/pagination';
 import type { Locale } from '../../../shared/common/locale';
+import { encodeCursor } from '../../../shared/common/pagination';
 import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
+import { breachMessage, breachTaskTitle } from './value.messages';
 import {
   type BreachRow,
   breachesSql,
@@ -14,7 +20,6 @@ import {
   fallbackAssigneesSql,
   insertBreachTasksSql,
 } from './value-breaches.sql';
-import { breachMessage, breachTaskTitle } from './value.messages';
 
 /** Days a breach's task is given: the policy's response time when set, else a week. */
 const DEFAULT_TASK_DAYS = 7;
@@ -86,9 +91,12 @@ export function createValueBreaches(db: Db) {
           }),
         );
         const fallback = new Map(
-          (await queryRows<{ branch_id: number; user_id: number | null }>(tx, fallbackAssigneesSql(workspaceId))).map(
-            (r) => [r.branch_id, r.user_id],
-          ),
+          (
+            await queryRows<{ branch_id: number; user_id: number | null }>(
+              tx,
+              fallbackAssigneesSql(workspaceId),
+            )
+          ).map((r) => [r.branch_id, r.user_id]),
         );
         const wanted = rows.filter((r) => r.task_id === null);
         let created = 0;
@@ -102,14 +110,14 @@ export function createValueBreaches(db: Db) {
               days: r.days,
               customerName: r.name,
             }),
-            due: addDays(
-              run.asOf,
-              r.response_hours ? Math.ceil(r.response_hours / 24) : DEFAULT_TASK_DAYS,
-            ),
+            due: addDays(run.asOf, r.response_hours ? Math.ceil(r.response_hours / 24) : DEFAULT_TASK_DAYS),
             customer: r.customer_id,
             assignee: r.owner_id ?? fallback.get(r.branch_id ?? 0) ?? null,
           }));
-          const [res] = await queryRows<{ n: number }>(tx, insertBreachTasksSql(workspaceId, JSON.stringify(chunk)));
+          const [res] = await queryRows<{ n: number }>(
+            tx,
+            insertBreachTasksSql(workspaceId, JSON.stringify(chunk)),
+          );
           created += res?.n ?? 0;
         }
         return { breaches: rows.length, created, alreadyOpen: rows.length - wanted.length };

@@ -63,7 +63,12 @@ export function createValueConfigRepository(db: Db) {
       return tx.insert(valueMatrices).values(rows).onConflictDoNothing().returning(matrixColumns);
     },
 
-    async updateMatrix(tx: Tx, workspaceId: number, id: number, set: Partial<typeof valueMatrices.$inferInsert>) {
+    async updateMatrix(
+      tx: Tx,
+      workspaceId: number,
+      id: number,
+      set: Partial<typeof valueMatrices.$inferInsert>,
+    ) {
       const [row] = await tx
         .update(valueMatrices)
         .set({ ...set, version: sql`${valueMatrices.version} + 1`, updatedAt: sql`now()` })
@@ -73,7 +78,9 @@ export function createValueConfigRepository(db: Db) {
     },
 
     async deleteMatrix(tx: Tx, workspaceId: number, id: number) {
-      await tx.delete(valueMatrices).where(and(eq(valueMatrices.workspaceId, workspaceId), eq(valueMatrices.id, id)));
+      await tx
+        .delete(valueMatrices)
+        .where(and(eq(valueMatrices.workspaceId, workspaceId), eq(valueMatrices.id, id)));
     },
 
     listPolicies(conn: Conn, workspaceId: number): Promise<PolicyRow[]> {
@@ -98,7 +105,12 @@ export function createValueConfigRepository(db: Db) {
       return row!;
     },
 
-    async updatePolicy(tx: Tx, workspaceId: number, id: number, set: Partial<typeof valuePolicies.$inferInsert>) {
+    async updatePolicy(
+      tx: Tx,
+      workspaceId: number,
+      id: number,
+      set: Partial<typeof valuePolicies.$inferInsert>,
+    ) {
       const [row] = await tx
         .update(valuePolicies)
         .set({ ...set, version: sql`${valuePolicies.version} + 1`, updatedAt: sql`now()` })
@@ -108,7 +120,9 @@ export function createValueConfigRepository(db: Db) {
     },
 
     async deletePolicy(tx: Tx, workspaceId: number, id: number) {
-      await tx.delete(valuePolicies).where(and(eq(valuePolicies.workspaceId, workspaceId), eq(valuePolicies.id, id)));
+      await tx
+        .delete(valuePolicies)
+        .where(and(eq(valuePolicies.workspaceId, workspaceId), eq(valuePolicies.id, id)));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
 import { BUILTIN_MATRICES } from '../../../shared/analytics/builtin-matrices';
 import { validateMatrix } from '../../../shared/analytics/matrix-assign';
 import { NO_RFM_SEGMENT, OTHERS_SEGMENT } from '../../../shared/analytics/rfm-segments';
@@ -21,11 +22,10 @@ import {
 import { canManageValue } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { Locale } from '../../../shared/common/locale';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../../../db/errors';
 import { notFound, validationError, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
-import { matrixIssueMessage, policyTargetMessage } from './value.messages';
 import { valueErrors } from './value.errors';
+import { matrixIssueMessage, policyTargetMessage } from './value.messages';
 import type { MatrixRow, ValueConfigRepository } from './value-config.repository';
 
 type Conn = Parameters<ValueConfigRepository['settings']>[0];
@@ -94,7 +94,8 @@ export function createValueConfigService(repo: ValueConfigRepository) {
     else if (kind === 'abc') ok = (ABC_CLASSES as readonly string[]).includes(key);
     else if (kind === 'segment') {
       const { settings } = await settingsView(conn, workspaceId);
-      ok = key === OTHERS_SEGMENT || key === NO_RFM_SEGMENT || settings.rfm.segments.some((s) => s.key === key);
+      ok =
+        key === OTHERS_SEGMENT || key === NO_RFM_SEGMENT || settings.rfm.segments.some((s) => s.key === key);
     } else {
       const [matrixKey, cellKey] = key.split(':');
       const matrices = await seedMatrices(conn as never, workspaceId);
@@ -168,7 +169,12 @@ export function createValueConfigService(repo: ValueConfigRepository) {
           },
         ]);
         if (!row) throw valueErrors.error('matrix_key_taken', { key: input.definition.key });
-        await recordAudit(tx, actor, { entity: 'value_matrix', entityId: row.id, action: 'create', after: row });
+        await recordAudit(tx, actor, {
+          entity: 'value_matrix',
+          entityId: row.id,
+          action: 'create',
+          after: row,
+        });
         return matrixView(row);
       });
     },
@@ -180,12 +186,19 @@ export function createValueConfigService(repo: ValueConfigRepository) {
         const before = await repo.matrix(tx, actor.workspaceId, id, true);
         if (!before) throw notFound();
         if (before.version !== input.version) throw versionConflict(before.version);
-        if (input.definition && input.definition.key !== before.key) throw valueErrors.error('matrix_key_fixed');
+        if (input.definition && input.definition.key !== before.key)
+          throw valueErrors.error('matrix_key_fixed');
         const after = await repo.updateMatrix(tx, actor.workspaceId, id, {
           ...(input.definition ? { definition: input.definition } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
         });
-        await recordAudit(tx, actor, { entity: 'value_matrix', entityId: id, action: 'update', before, after });
+        await recordAudit(tx, actor, {
+          entity: 'value_matrix',
+          entityId: id,
+          action: 'update',
+          before,
+          after,
+        });
         return matrixView(after);
       });
     },
@@ -222,12 +235,19 @@ export function createValueConfigService(repo: ValueConfigRepository) {
             workspaceId: actor.workspaceId,
             createdBy: actor.userId,
           });
-          await recordAudit(tx, actor, { entity: 'value_policy', entityId: row.id, action: 'create', after: row });
+          await recordAudit(tx, actor, {
+            entity: 'value_policy',
+            entityId: row.id,
+            action: 'create',
+            after: row,
+          });
           return policyView(row);
         });
       } catch (err) {
         if (pgErrorCode(err) === UNIQUE_VIOLATION)
-          throw valueErrors.error('policy_target_taken', { target: `${input.targetKind} ${input.targetKey}` });
+          throw valueErrors.error('policy_target_taken', {
+            target: `${input.targetKind} ${input.targetKey}`,
+          });
         throw err;
       }
     },
@@ -240,7 +260,13 @@ export function createValueConfigService(repo: ValueConfigRepository) {
         if (before.version !== input.version) throw versionConflict(before.version);
         const { version: _v, ...set } = input;
         const after = await repo.updatePolicy(tx, actor.workspaceId, id, set);
-        await recordAudit(tx, actor, { entity: 'value_policy', entityId: id, action: 'update', before, after });
+        await recordAudit(tx, actor, {
+          entity: 'value_policy',
+          entityId: id,
+          action: 'update',
+          before,
+          after,
+        });
         return policyView(after);
       });
     },

@@ -87,7 +87,12 @@ export function createValueReadRepository(db: Db) {
       return db
         .select()
         .from(valueRuns)
-        .where(and(eq(valueRuns.workspaceId, workspaceId), beforeId === null ? undefined : lt(valueRuns.id, beforeId)))
+        .where(
+          and(
+            eq(valueRuns.workspaceId, workspaceId),
+            beforeId === null ? undefined : lt(valueRuns.id, beforeId),
+          ),
+        )
         .orderBy(desc(valueRuns.id))
         .limit(limit);
     },
@@ -132,7 +137,9 @@ export function createValueReadRepository(db: Db) {
           ? sql`and (rc.actual_value, rc.customer_id) > (${after[0]}::numeric, ${after[1]})`
           : sql`and (rc.actual_value, rc.customer_id) < (${after[0]}::numeric, ${after[1]})`
         : sql``;
-      const order = asc ? sql`rc.actual_value asc, rc.customer_id asc` : sql`rc.actual_value desc, rc.customer_id desc`;
+      const order = asc
+        ? sql`rc.actual_value asc, rc.customer_id asc`
+        : sql`rc.actual_value desc, rc.customer_id desc`;
       return queryRows<ListRow>(
         db,
         sql`select rc.customer_id::float8 as customer_id, customers.code, customers.name,

@@ -13,15 +13,15 @@ import type {
 } from '../../../shared/analytics/value-api.schema';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
 import type { Actor } from '../../../shared/auth/roles';
-import { encodeCursor } from '../../../shared/common/pagination';
 import type { Locale } from '../../../shared/common/locale';
+import { encodeCursor } from '../../../shared/common/pagination';
 import { readCursor } from '../../cursor';
 import { notFound } from '../../errors';
 import type { CustomerGateApi } from '../customers/customers.access';
 import { valueErrors } from './value.errors';
 import { explainStored } from './value.messages';
-import type { RunRow, ValueReadRepository, VerdictRow } from './value-read.repository';
 import { readSettings } from './value-config.service';
+import type { RunRow, ValueReadRepository, VerdictRow } from './value-read.repository';
 
 const HISTORY = 120;
 const MONEY = /^-?\d+(?:\.\d+)?$/;
@@ -166,7 +166,8 @@ export function createValueReadService(repo: ValueReadRepository, gate: Customer
       }));
       return {
         items,
-        nextCursor: rows.length > q.limit && last ? encodeCursor([last.actual_value, last.customer_id]) : null,
+        nextCursor:
+          rows.length > q.limit && last ? encodeCursor([last.actual_value, last.customer_id]) : null,
       };
     },
 

@@ -29,7 +29,9 @@ export const valueRunsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'The latest finished classification and the one before: counts and value shares per ABC class, RFM segment, tier and matrix cell (money in cents)',
-        response: { 200: z.object({ latest: ValueRunSchema.nullable(), previous: ValueRunSchema.nullable() }) },
+        response: {
+          200: z.object({ latest: ValueRunSchema.nullable(), previous: ValueRunSchema.nullable() }),
+        },
       },
     },
     async (request) => value.read.summary(requireActor(request)),

@@ -110,7 +110,8 @@ export async function copyVerdicts(
   for (let start = 0; start < verdicts.length; start += COPY_CHUNK) {
     const lines: string[] = [];
     const end = Math.min(start + COPY_CHUNK, verdicts.length);
-    for (let i = start; i < end; i++) lines.push(csvLine(runCustomersCopy, verdictRow(workspaceId, runId, verdicts[i]!)));
+    for (let i = start; i < end; i++)
+      lines.push(csvLine(runCustomersCopy, verdictRow(workspaceId, runId, verdicts[i]!)));
     await s.copy(runCustomersCopy, lines);
     onChunk?.(end);
   }

@@ -13,8 +13,8 @@ import { classifyCustomers } from '../../../shared/analytics/classify';
 import type { ClassificationSummary } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
-import { todayIn } from '../quality/quality.service';
 import { readValueInputs } from '../customer-metrics/value-inputs';
+import { todayIn } from '../quality/quality.service';
 import { valueErrors } from './value.errors';
 import type { ValueConfigService } from './value-config.service';
 import { copyVerdicts, finishRun, insertRun, scheduledRunExists, tryRunLock } from './value-runs.store';
@@ -35,7 +35,8 @@ export type RunOptions = {
 export type RunResult = { runId: number; asOf: string; summary: ClassificationSummary };
 
 /** Errors worth a row of their own: anything but "another run holds the lock". */
-const recordable = (err: unknown) => !(err instanceof Error && 'code' in err && err.code === 'run_in_progress');
+const recordable = (err: unknown) =>
+  !(err instanceof Error && 'code' in err && err.code === 'run_in_progress');
 
 export function createValueRuns(
   handle: DbHandle,
@@ -56,7 +57,13 @@ export function createValueRuns(
     return row?.timeZone ?? 'Asia/Shanghai';
   }
 
-  async function recordFailure(workspaceId: number, opts: RunOptions, asOf: string, settings: unknown, err: unknown) {
+  async function recordFailure(
+    workspaceId: number,
+    opts: RunOptions,
+    asOf: string,
+    settings: unknown,
+    err: unknown,
+  ) {
     const message = err instanceof Error ? err.message : String(err);
     await db.insert(valueRuns).values({
       workspaceId,

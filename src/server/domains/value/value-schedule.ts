@@ -44,7 +44,8 @@ export function createValueSchedule(
     const rows = await db.select({ id: workspaces.id, timeZone: workspaces.timeZone }).from(workspaces);
     for (const ws of rows) {
       const { schedule } = await config.currentSettings(ws.id);
-      if (!schedule.nightly || localHour(now(), ws.timeZone) !== schedule.hour || runs.isRunning(ws.id)) continue;
+      if (!schedule.nightly || localHour(now(), ws.timeZone) !== schedule.hour || runs.isRunning(ws.id))
+        continue;
       try {
         if (await runs.run(ws.id, { trigger: 'schedule', oncePerDay: true })) started++;
       } catch (err) {

@@ -8,7 +8,10 @@ const MATRIX: Record<MatrixIssue['code'], { en: string; zh: string }> = {
   value_in_two_bands: { en: 'A value is listed in two bands.', zh: '同一取值出现在两个分档中。' },
   cell_outside_grid: { en: 'This cell lies outside the grid.', zh: '该格子超出了矩阵范围。' },
   cell_twice: { en: 'Two cells sit at the same place.', zh: '两个格子位于同一位置。' },
-  cell_missing: { en: 'Every band pair needs a cell; one is missing.', zh: '每对分档都需要一个格子，有格子缺失。' },
+  cell_missing: {
+    en: 'Every band pair needs a cell; one is missing.',
+    zh: '每对分档都需要一个格子，有格子缺失。',
+  },
   cell_key_twice: { en: 'Two cells have the same key.', zh: '两个格子的键相同。' },
 };
 
@@ -64,7 +67,10 @@ export function breachTaskTitle(b: BreachFacts & { customerName: string }): stri
 }
 
 const money = (s: string, locale: Locale) =>
-  Number(s).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  Number(s).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export type StoredVerdict = {
@@ -109,12 +115,19 @@ export function explainStored(v: StoredVerdict, locale: Locale): string[] {
         : `${v.segmentName}：R ${v.rScore}（最近一次下单在 ${v.recencyDays} 天前），F ${v.fScore}，M ${v.mScore}`;
   const actual = money(v.actualValue, locale);
   let tier: string;
-  if (v.tier === 'BZ') tier = en ? `BZ: actual value ${actual} is below zero` : `BZ：实际价值 ${actual} 低于零`;
+  if (v.tier === 'BZ')
+    tier = en ? `BZ: actual value ${actual} is below zero` : `BZ：实际价值 ${actual} 低于零`;
   else if (v.tier === 'MVC')
-    tier = en ? `MVC: actual value ${actual}, in the A class by actual value` : `MVC：实际价值 ${actual}，按实际价值属 A 类`;
+    tier = en
+      ? `MVC: actual value ${actual}, in the A class by actual value`
+      : `MVC：实际价值 ${actual}，按实际价值属 A 类`;
   else {
     const potential =
-      v.strategicValue === null ? '' : en ? `, strategic value ${money(v.strategicValue, locale)}` : `，战略价值 ${money(v.strategicValue, locale)}`;
+      v.strategicValue === null
+        ? ''
+        : en
+          ? `, strategic value ${money(v.strategicValue, locale)}`
+          : `，战略价值 ${money(v.strategicValue, locale)}`;
     tier = en
       ? `STC${v.highPotential ? ' (high potential)' : ''}: actual value ${actual}${potential}`
       : `STC${v.highPotential ? '（高潜力）' : ''}：实际价值 ${actual}${potential}`;

@@ -64,7 +64,11 @@ export const runView = (upload: Upload, locale: Locale): ImportRun => ({
 
 export function createImportRuns(
   handle: DbHandle,
-  hooks: { /** After an import that wrote rows (e.g. the value engine's run). */ onImported?: (workspaceId: number) => void } = {},
+  hooks: {
+    /** After an import that wrote rows (e.g. the value engine's run). */ onImported?: (
+      workspaceId: number,
+    ) => void;
+  } = {},
 ) {
   async function timeZoneOf(workspaceId: number): Promise<string> {
     const [row] = await handle.db
