@@ -117,6 +117,9 @@ export const CASES: Record<string, Case> = {
   },
   'GET /api/v1/quality/summary': { scope: 'list', path: () => '/api/v1/quality/summary?groupBy=owner' },
   'GET /api/v1/quality/issues': { scope: 'list', path: () => '/api/v1/quality/issues' },
+  // The value dashboard's aggregate charts: the whole workspace, like a run's summary (no customer named).
+  'GET /api/v1/value/charts/pareto': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/charts/rfm-grid': { scope: 'self', path: () => '' },
   'POST /api/v1/contacts': {
     scope: 'customer',
     path: () => '/api/v1/contacts',
