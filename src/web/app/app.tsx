@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, useEffect, useState } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { ME_KEY } from '../features/auth/session';
 import { ApiError } from '../lib/api';
@@ -31,6 +31,9 @@ const OrderDetailPage = lazy(() => import('../features/orders/order-detail-page'
 const DuplicatesPage = lazy(() => import('../features/duplicates/duplicates-page'));
 const QualityPage = lazy(() => import('../features/quality/quality-page'));
 const ImportPage = lazy(() => import('../features/imports/import-page'));
+const HomePage = lazy(() => import('../features/home/home-page'));
+const ValuePage = lazy(() => import('../features/value/value-page'));
+const ValueSettingsPage = lazy(() => import('../features/value/value-settings-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -59,7 +62,7 @@ const router = createBrowserRouter([
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      { index: true, element: <HomePage /> },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <Customer360Page /> },
       { path: 'admin/users', element: <UsersPage /> },
@@ -78,6 +81,8 @@ const router = createBrowserRouter([
       { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'quality', element: <QualityPage /> },
       { path: 'import', element: <ImportPage /> },
+      { path: 'value', element: <ValuePage /> },
+      { path: 'value/settings', element: <ValueSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

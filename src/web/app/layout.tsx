@@ -7,12 +7,14 @@ import {
   DiffOutlined,
   FileTextOutlined,
   FunnelPlotOutlined,
+  HomeOutlined,
   ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -53,7 +55,7 @@ export function AppLayout() {
 
   const section = location.pathname.startsWith('/admin/')
     ? location.pathname.slice(1)
-    : (location.pathname.split('/')[1] ?? 'customers');
+    : location.pathname.split('/')[1] || 'home';
   const soon = (key: string, icon: ReactNode) => ({
     key,
     icon,
@@ -66,9 +68,10 @@ export function AppLayout() {
       selectedKeys={[section]}
       onClick={({ key }) => {
         setDrawer(false);
-        navigate(`/${key}`);
+        navigate(key === 'home' ? '/' : `/${key}`);
       }}
       items={[
+        { key: 'home', icon: <HomeOutlined />, label: t('home.menu') },
         { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
         { key: 'contacts', icon: <UserOutlined />, label: t('nav.contacts') },
         { key: 'activities', icon: <MessageOutlined />, label: t('nav.activities') },
@@ -79,6 +82,7 @@ export function AppLayout() {
         ...(me.data.role === 'analyst'
           ? []
           : [{ key: 'import', icon: <ImportOutlined />, label: t('imports.menu') }]),
+        { key: 'value', icon: <RiseOutlined />, label: t('value.menu') },
         soon('analytics', <BarChartOutlined />),
         soon('pipeline', <FunnelPlotOutlined />),
         soon('service', <CustomerServiceOutlined />),

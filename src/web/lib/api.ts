@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-type Options = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+type Options = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
 /** Calls the Kehu API with the session cookie, in the user's language; throws ApiError on failure. */
 export async function api<T>(path: string, options: Options = {}): Promise<T> {

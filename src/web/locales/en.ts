@@ -1,4 +1,6 @@
 import { enData } from './en.data';
+import { enValue } from './en.value';
+import { enValueSettings } from './en.value-settings';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -376,4 +378,6 @@ export const en: Messages = {
   },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No' },
   ...enData,
+  ...enValue,
+  ...enValueSettings,
 };

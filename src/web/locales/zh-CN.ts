@@ -1,5 +1,7 @@
 /** Every string of the web app in Simplified Chinese; en.ts must have exactly the same keys (typed). */
 import { zhCNData } from './zh-CN.data';
+import { zhCNValue } from './zh-CN.value';
+import { zhCNValueSettings } from './zh-CN.value-settings';
 
 export const zhCN = {
   app: { name: '客户', tagline: '以客户为中心的 CRM' },
@@ -350,6 +352,8 @@ export const zhCN = {
   },
   common: { loading: '加载中…', yes: '是', no: '否' },
   ...zhCNData,
+  ...zhCNValue,
+  ...zhCNValueSettings,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -1,0 +1,254 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RfmSegmentRule, ValueSettings } from '../../../shared/analytics/value-settings';
+import { ApiError } from '../../lib/api';
+import { namePath } from '../../lib/form-errors';
+import {
+  getValueSettings,
+  updateValueSettings,
+  VALUE_KEY,
+  VALUE_SETTINGS_KEY,
+  type ValueSettingsView,
+} from './value-api';
+import { SegmentsEditor } from './value-segments-editor';
+
+/** The form's values: shares in percent and money in yuan (the settings keep 0–1 and cents). */
+type Values = {
+  abc: { basis: 'profit' | 'revenue'; aCut: number; bCut: number };
+  rfm: { windowMonths: number; segments: RfmSegmentRule[] };
+  tiers: { bzBelow: number; mvcBy: 'abc_actual' | 'abc_basis'; highPotentialTopShare: number };
+  costs: { activityCents: Record<string, number> };
+  schedule: ValueSettings['schedule'];
+};
+
+const toPercent = (share: number) => Math.round(share * 1e6) / 1e4;
+const toShare = (percent: number) => Math.round(percent * 1e4) / 1e6;
+
+function toValues(s: ValueSettings): Values {
+  return {
+    abc: { basis: s.abc.basis, aCut: toPercent(s.abc.aCut), bCut: toPercent(s.abc.bCut) },
+    rfm: s.rfm,
+    tiers: {
+      bzBelow: s.tiers.bzBelowCents / 100,
+      mvcBy: s.tiers.mvcBy,
+      highPotentialTopShare: toPercent(s.tiers.highPotentialTopShare),
+    },
+    costs: {
+      activityCents: Object.fromEntries(Object.entries(s.costs.activityCents).map(([k, c]) => [k, c / 100])),
+    },
+    schedule: s.schedule,
+  };
+}
+
+function toSettings(v: Values, base: ValueSettings): ValueSettings {
+  return {
+    ...base,
+    abc: { basis: v.abc.basis, aCut: toShare(v.abc.aCut), bCut: toShare(v.abc.bCut) },
+    rfm: { windowMonths: v.rfm.windowMonths, segments: v.rfm.segments ?? [] },
+    tiers: {
+      bzBelowCents: Math.round(v.tiers.bzBelow * 100),
+      mvcBy: v.tiers.mvcBy,
+      highPotentialTopShare: toShare(v.tiers.highPotentialTopShare),
+    },
+    costs: {
+      activityCents: Object.fromEntries(
+        Object.entries(v.costs.activityCents).map(([k, y]) => [k, Math.round((y ?? 0) * 100)]),
+      ),
+    },
+    schedule: v.schedule,
+  };
+}
+
+/** ABC, RFM, tiers, activity costs and schedule; the server checks them and names what it refuses. */
+export function ValueSettingsForm({ view }: { view: ValueSettingsView }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [base, setBase] = useState(view);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      updateValueSettings({ settings: toSettings(v, base.settings as ValueSettings), version: base.version }),
+    onSuccess: async (saved) => {
+      client.setQueryData(VALUE_SETTINGS_KEY, saved);
+      setBase(saved);
+      form.setFieldsValue(toValues(saved.settings as ValueSettings));
+      await client.invalidateQueries({ queryKey: VALUE_KEY });
+      void message.success(t('valueSettings.saved'));
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) return setConflict(true);
+      const fields = err instanceof ApiError ? err.fields : [];
+      // `settings.abc.bCut` is the form's ['abc', 'bCut'].
+      form.setFields(
+        fields.map((f) => ({
+          name: namePath(f.field.replace(/^settings\./, '')) as never,
+          errors: [f.message],
+        })),
+      );
+      setFailure(
+        [err.message, ...fields.map((f) => f.message)].filter((m, i, all) => all.indexOf(m) === i).join(' '),
+      );
+    },
+  });
+  async function reload() {
+    const fresh = await client.fetchQuery({
+      queryKey: VALUE_SETTINGS_KEY,
+      queryFn: () => getValueSettings(),
+      staleTime: 0,
+    });
+    setBase(fresh);
+    form.setFieldsValue(toValues(fresh.settings as ValueSettings));
+    setConflict(false);
+  }
+  const percentInput = (label: string) => (
+    <InputNumber min={0.01} max={100} step={1} suffix="%" aria-label={label} style={{ width: 140 }} />
+  );
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={toValues(view.settings as ValueSettings)}
+      onFinish={(v) => {
+        setFailure(null);
+        save.mutate(v);
+      }}
+    >
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('settings.conflict')}
+          action={<Button onClick={reload}>{t('settings.reload')}</Button>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {failure && <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Card size="small" title={t('valueSettings.abc.title')}>
+          <Row gutter={16}>
+            <Col>
+              <Form.Item name={['abc', 'basis']} label={t('valueSettings.abc.basis')}>
+                <Select
+                  aria-label={t('valueSettings.abc.basis')}
+                  style={{ width: 160 }}
+                  options={(['profit', 'revenue'] as const).map((b) => ({
+                    value: b,
+                    label: t(`value.basis.${b}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col>
+              <Form.Item
+                name={['abc', 'aCut']}
+                label={t('valueSettings.abc.aCut')}
+                extra={t('valueSettings.abc.aCutHint')}
+              >
+                {percentInput(t('valueSettings.abc.aCut'))}
+              </Form.Item>
+            </Col>
+            <Col>
+              <Form.Item
+                name={['abc', 'bCut']}
+                label={t('valueSettings.abc.bCut')}
+                extra={t('valueSettings.abc.bCutHint')}
+              >
+                {percentInput(t('valueSettings.abc.bCut'))}
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('valueSettings.rfm.title')}>
+          <Form.Item name={['rfm', 'windowMonths']} label={t('valueSettings.rfm.window')}>
+            <InputNumber min={1} max={120} precision={0} aria-label={t('valueSettings.rfm.window')} />
+          </Form.Item>
+          <SegmentsEditor />
+        </Card>
+        <Card size="small" title={t('valueSettings.tiers.title')}>
+          <Row gutter={16}>
+            <Col>
+              <Form.Item name={['tiers', 'bzBelow']} label={t('valueSettings.tiers.bzBelow')}>
+                <InputNumber
+                  precision={2}
+                  prefix="¥"
+                  aria-label={t('valueSettings.tiers.bzBelow')}
+                  style={{ width: 160 }}
+                />
+              </Form.Item>
+            </Col>
+            <Col>
+              <Form.Item name={['tiers', 'mvcBy']} label={t('valueSettings.tiers.mvcBy')}>
+                <Select
+                  aria-label={t('valueSettings.tiers.mvcBy')}
+                  style={{ width: 260 }}
+                  options={(['abc_actual', 'abc_basis'] as const).map((m) => ({
+                    value: m,
+                    label: t(`valueSettings.tiers.mvcByOption.${m}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col>
+              <Form.Item
+                name={['tiers', 'highPotentialTopShare']}
+                label={t('valueSettings.tiers.highPotential')}
+              >
+                {percentInput(t('valueSettings.tiers.highPotential'))}
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('valueSettings.costs.title')}>
+          <Row gutter={16}>
+            {Object.keys(base.settings.costs.activityCents).map((type) => (
+              <Col key={type}>
+                <Form.Item
+                  name={['costs', 'activityCents', type]}
+                  label={t(`activityType.${type}`, { defaultValue: type })}
+                >
+                  <InputNumber
+                    min={0}
+                    precision={2}
+                    prefix="¥"
+                    style={{ width: 130 }}
+                    aria-label={t(`activityType.${type}`, { defaultValue: type })}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+        <Card size="small" title={t('valueSettings.schedule.title')}>
+          <Space size="large" wrap>
+            <Form.Item
+              name={['schedule', 'nightly']}
+              label={t('valueSettings.schedule.nightly')}
+              valuePropName="checked"
+            >
+              <Switch aria-label={t('valueSettings.schedule.nightly')} />
+            </Form.Item>
+            <Form.Item name={['schedule', 'hour']} label={t('valueSettings.schedule.hour')}>
+              <InputNumber min={0} max={23} precision={0} aria-label={t('valueSettings.schedule.hour')} />
+            </Form.Item>
+            <Form.Item
+              name={['schedule', 'afterImport']}
+              label={t('valueSettings.schedule.afterImport')}
+              valuePropName="checked"
+            >
+              <Switch aria-label={t('valueSettings.schedule.afterImport')} />
+            </Form.Item>
+          </Space>
+        </Card>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('valueSettings.save')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
