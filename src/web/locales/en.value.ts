@@ -56,9 +56,9 @@ export const enValue: Pick<Messages, 'value' | 'tasks' | 'home'> = {
       tooltip: 'The top {{customers}} of customers bring {{value}} of the value',
     },
     rfm: {
-      title: 'RFM heatmap (R × F, colour: mean M)',
+      title: 'RFM heatmap (R × F, colour: mean M score)',
       tooltip: 'R {{r}} · F {{f}}: {{count}} customers, mean amount {{monetary}}, mean M score {{m}}',
-      high: 'Mean amount high',
+      high: 'Mean M high',
       low: 'low',
       note: 'Numbers are customers per cell; {{count}} customers without orders in the window are left out.',
     },
@@ -147,7 +147,6 @@ export const enValue: Pick<Messages, 'value' | 'tasks' | 'home'> = {
     history: {
       title: 'History across runs',
       tier: 'Tier (labelled with ABC)',
-      tierAxis: 'Tier',
       tooltip: '{{asOf}}: {{tier}}, class {{abc}}, actual value {{value}}',
     },
   },

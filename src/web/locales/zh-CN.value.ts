@@ -53,9 +53,9 @@ export const zhCNValue = {
       tooltip: '前 {{customers}} 的客户贡献 {{value}} 的价值',
     },
     rfm: {
-      title: 'RFM 热力图（R × F，颜色为平均 M）',
+      title: 'RFM 热力图（R × F，颜色为平均 M 分）',
       tooltip: 'R {{r}} · F {{f}}：{{count}} 位客户，平均金额 {{monetary}}，平均 M 分 {{m}}',
-      high: '平均金额高',
+      high: '平均 M 分高',
       low: '低',
       note: '格内数字为客户数；{{count}} 位客户在窗口内没有订单，未计入。',
     },
@@ -144,7 +144,6 @@ export const zhCNValue = {
     history: {
       title: '历次分类',
       tier: '价值层级（标注 ABC）',
-      tierAxis: '层级',
       tooltip: '{{asOf}}：{{tier}}，{{abc}} 类，实际价值 {{value}}',
     },
   },

@@ -57,7 +57,7 @@ function ParetoChart({ pareto }: { pareto: Pareto }) {
       { xAxis: to },
     ];
     return {
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 24, bottom: 28, containLabel: true },
       tooltip: {
         trigger: 'axis',
         formatter: (items: { data: [number, number] }[]) => {
@@ -102,9 +102,6 @@ function RfmHeatmap({ grid }: { grid: RfmGrid }) {
   const locale = currentLocale();
   const option = useMemo<ChartOption>(() => {
     const scores = ['1', '2', '3', '4', '5'];
-    const max = grid.cells.reduce((m, c) => Math.max(m, c.avgMonetary), 0);
-    const money = (v: number) =>
-      new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v);
     return {
       grid: { left: 8, right: 16, top: 16, bottom: 56, containLabel: true },
       tooltip: {
@@ -113,30 +110,37 @@ function RfmHeatmap({ grid }: { grid: RfmGrid }) {
             r: p.data[0] + 1,
             f: p.data[1] + 1,
             count: p.data[3],
-            monetary: money(p.data[2]),
-            m: p.data[4].toFixed(1),
+            monetary: money(p.data[4]),
+            m: p.data[2].toFixed(1),
           }),
       },
       xAxis: { type: 'category', data: scores, name: 'R', splitArea: { show: true } },
       yAxis: { type: 'category', data: scores, name: 'F', splitArea: { show: true } },
+      // Colour: the cell's mean M score (1–5); the tooltip tells the mean amount too.
       visualMap: {
-        min: 0,
-        max: Math.max(1, max),
+        min: 1,
+        max: 5,
         calculable: false,
         orient: 'horizontal',
         left: 'center',
         bottom: 0,
         itemHeight: 120,
         text: [t('value.rfm.high'), t('value.rfm.low')],
-        inRange: { color: ['#e6f0ff', '#1f6feb'] },
-        formatter: (v: number) => money(v),
+        inRange: { color: ['#eef4ff', '#7aa7f0', '#1f4fbf'] },
+        formatter: (v: number) => `M ${v.toFixed(1)}`,
       },
       series: [
         {
           type: 'heatmap',
           name: t('value.rfm.title'),
-          data: grid.cells.map((c) => [c.r - 1, c.f - 1, c.avgMonetary, c.count, c.avgM]),
-          label: { show: true, formatter: (p: { data: number[] }) => String(p.data[3]) },
+          data: grid.cells.map((c) => [c.r - 1, c.f - 1, c.avgM, c.count, c.avgMonetary]),
+          label: {
+            show: true,
+            color: '#111',
+            textBorderColor: '#fff',
+            textBorderWidth: 2,
+            formatter: (p: { data: number[] }) => String(p.data[3]),
+          },
         },
       ],
     };

@@ -12,10 +12,11 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
   const { t } = useTranslation();
   const locale = currentLocale();
   const option = useMemo<ChartOption>(() => {
-    const tierNames = TIERS.map((tier) => t(`value.tier.${tier}`));
+    // The short codes on the axis (the column is narrow); the tooltip gives the full names.
+    const tierNames = TIERS;
     return {
       grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-      legend: { top: 0 },
+      legend: { top: 0, itemWidth: 14, textStyle: { fontSize: 11 } },
       tooltip: {
         trigger: 'axis',
         formatter: (items: { dataIndex: number }[]) => {
@@ -34,12 +35,9 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
         {
           type: 'category',
           data: tierNames,
-          name: t('value.history.tierAxis'),
-          axisLabel: { width: 90, overflow: 'truncate' },
         },
         {
           type: 'value',
-          name: t('value.col.actualValue'),
           axisLabel: {
             formatter: (v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v),
           },
