@@ -283,6 +283,9 @@ export const CASES: Record<string, Case> = {
   },
   'GET /api/v1/value/lists': { scope: 'list', path: () => '/api/v1/value/lists?kind=high_potential' },
   'GET /api/v1/value/breaches': { scope: 'list', path: () => '/api/v1/value/breaches' },
+  'GET /api/v1/value/migration': { scope: 'list', path: () => '/api/v1/value/migration' },
+  'GET /api/v1/value/projection': { scope: 'list', path: () => '/api/v1/value/projection' },
+  'GET /api/v1/value/expected-value': { scope: 'list', path: () => '/api/v1/value/expected-value' },
   // Opens tasks for the breaches of the customers the caller may see (value-runs.test.ts checks that).
   'POST /api/v1/value/breaches/tasks': { scope: 'self', path: () => '' },
   'DELETE /api/v1/import-templates/:id': {

@@ -18,7 +18,7 @@ import { savedViewsRoutes } from './domains/saved-views';
 import { tasksRoutes } from './domains/tasks';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
-import { valueConfigRoutes, valueRunsRoutes } from './domains/value';
+import { valueConfigRoutes, valueMigrationRoutes, valueRunsRoutes } from './domains/value';
 import { workspaceRoutes } from './domains/workspace';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -107,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tasksRoutes);
       await api.register(valueConfigRoutes);
       await api.register(valueRunsRoutes);
+      await api.register(valueMigrationRoutes);
     },
     { prefix: '/api/v1' },
   );
