@@ -3,6 +3,7 @@ import { kehuVersion } from '../server/domains/backup/backup.meta';
 import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../server/domains/demo/demo.service';
 import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
+import { classifyCommand } from './commands/classify';
 import { runDemoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -64,6 +65,7 @@ export function buildProgram(): Command {
     userCommand(),
     demoCommand(),
     importCommand(),
+    classifyCommand(),
     backupCommand(),
     restoreCommand(),
     exportCommand(),

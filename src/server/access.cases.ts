@@ -17,6 +17,9 @@ export type Ids = {
   upload: string;
   template: number;
   task: number;
+  matrix: number;
+  policy: number;
+  run: number;
 };
 export type Case = {
   /**
@@ -246,6 +249,48 @@ export const CASES: Record<string, Case> = {
     body: () => ({ ...v1, done: true }),
   },
   'DELETE /api/v1/tasks/:id': { scope: 'owner', path: (i) => `/api/v1/tasks/${i.task}?version=1` },
+  // 价值分析: the workspace's configuration and runs; customer-level reads are visibility-filtered.
+  'GET /api/v1/value/settings': { scope: 'self', path: () => '' },
+  'PUT /api/v1/value/settings': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/matrices': { scope: 'list', path: () => '/api/v1/value/matrices' },
+  'POST /api/v1/value/matrices': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/matrices/:id': { scope: 'workspace', path: (i) => `/api/v1/value/matrices/${i.matrix}` },
+  'PATCH /api/v1/value/matrices/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/value/matrices/${i.matrix}`,
+    body: () => ({ ...v1, active: false }),
+  },
+  'DELETE /api/v1/value/matrices/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/value/matrices/${i.matrix}?version=1`,
+  },
+  'GET /api/v1/value/policies': { scope: 'list', path: () => '/api/v1/value/policies' },
+  'POST /api/v1/value/policies': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/policies/:id': { scope: 'workspace', path: (i) => `/api/v1/value/policies/${i.policy}` },
+  'PATCH /api/v1/value/policies/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/value/policies/${i.policy}`,
+    body: () => ({ ...v1, visitIntervalDays: 5 }),
+  },
+  'DELETE /api/v1/value/policies/:id': {
+    scope: 'workspace',
+    path: (i) => `/api/v1/value/policies/${i.policy}?version=1`,
+  },
+  'GET /api/v1/value/summary': { scope: 'list', path: () => '/api/v1/value/summary' },
+  'GET /api/v1/value/runs': { scope: 'list', path: () => '/api/v1/value/runs' },
+  'POST /api/v1/value/runs': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/runs/:id': { scope: 'workspace', path: (i) => `/api/v1/value/runs/${i.run}` },
+  'GET /api/v1/customers/:id/value': {
+    scope: 'customer',
+    path: (i) => `/api/v1/customers/${i.customer}/value`,
+  },
+  'GET /api/v1/value/lists': { scope: 'list', path: () => '/api/v1/value/lists?kind=high_potential' },
+  'GET /api/v1/value/breaches': { scope: 'list', path: () => '/api/v1/value/breaches' },
+  'GET /api/v1/value/migration': { scope: 'list', path: () => '/api/v1/value/migration' },
+  'GET /api/v1/value/projection': { scope: 'list', path: () => '/api/v1/value/projection' },
+  'GET /api/v1/value/expected-value': { scope: 'list', path: () => '/api/v1/value/expected-value' },
+  // Opens tasks for the breaches of the customers the caller may see (value-runs.test.ts checks that).
+  'POST /api/v1/value/breaches/tasks': { scope: 'self', path: () => '' },
   'DELETE /api/v1/import-templates/:id': {
     scope: 'owner',
     path: (i) => `/api/v1/import-templates/${i.template}?version=1`,

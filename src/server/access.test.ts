@@ -74,6 +74,9 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
         mapping: { customer_code: 'code' },
       }),
       task: 0,
+      matrix: 0,
+      policy: 0,
+      run: 0,
     };
     ids.task = await ok(sales, 'POST', '/api/v1/tasks', {
       title: `${SECRET} 回访`,
@@ -93,6 +96,16 @@ describe.each(drivers)('access control on every endpoint on %s', (kind) => {
       payload: { survivorId: ids.twin, mergedId: gone, versions: { survivor: 1, merged: 1 } },
     });
     ids.merge = merged.json().merge.id;
+    // 价值分析: a run whose breach (STC not visited for a day) names the hidden customer.
+    ids.policy = await ok(admin, 'POST', '/api/v1/value/policies', {
+      targetKind: 'tier',
+      targetKey: 'STC',
+      visitIntervalDays: 1,
+    });
+    ids.matrix = (await t.as(admin, { method: 'GET', url: '/api/v1/value/matrices' })).json().items[0].id;
+    ids.run = await ok(admin, 'POST', '/api/v1/value/runs', { asOf: '2031-01-01' });
+    const breaches = await t.as(sales, { method: 'GET', url: '/api/v1/value/breaches' });
+    expect(breaches.body).toContain(SECRET);
     const pairs = await t.as(sales, { method: 'GET', url: '/api/v1/duplicates?minScore=0' });
     expect(pairs.body).toContain(SECRET);
     const merges = await t.as(sales, { method: 'GET', url: '/api/v1/duplicates/merges' });

@@ -28,6 +28,7 @@ import {
   dataDirOption,
   withContext,
 } from '../context';
+import { classifyAfterImport } from './classify';
 import { openIssueReport, reportFormatOf } from './import-report';
 import { count } from './progress';
 
@@ -268,7 +269,11 @@ export function importCommand(): Command {
     .addOption(databaseUrlOption())
     .action(async (entity: ImportEntity, file: string, _o: ImportCliOptions, cmd: Command) => {
       const o = cmd.optsWithGlobals<ImportCliOptions & DbCliOptions>();
-      const { exitCode } = await withContext(o, (ctx) => runImportCommand(ctx, entity, file, o));
+      const { exitCode } = await withContext(o, async (ctx) => {
+        const run = await runImportCommand(ctx, entity, file, o);
+        if (run.result?.written) await classifyAfterImport(ctx, o.lang);
+        return run;
+      });
       process.exitCode = exitCode;
     });
 }

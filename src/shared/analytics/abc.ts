@@ -5,8 +5,9 @@
  * negative one is flagged by the caller). The cut-offs are cumulative value shares, not customer
  * percentages: on CDNOW the top 32.65 % of customers make 80 % of revenue (references §1f).
  *
- * Works on index arrays so that a million customers sort in a few hundred milliseconds.
+ * Works on typed arrays (ranking.ts) so that a million customers rank in a few hundred milliseconds.
  */
+import { codeOrder, rankDescending, scratchOrder } from './ranking';
 
 export const ABC_A = 0;
 export const ABC_B = 1;
@@ -25,30 +26,6 @@ export function validateCutOffs(aCut: number, bCut: number): CutOffIssue[] {
   return issues;
 }
 
-/**
- * Each customer's position when sorted by code (plain UTF-16 order, not locale order, so the ranking is
- * the same everywhere). Input already sorted by code (the usual case) costs one pass.
- */
-export function codeRanks(codes: readonly string[]): Int32Array {
-  const n = codes.length;
-  const ranks = new Int32Array(n);
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if (codes[i - 1]! > codes[i]!) sorted = false;
-  if (sorted) {
-    for (let i = 0; i < n; i++) ranks[i] = i;
-    return ranks;
-  }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
-    const x = codes[a]!;
-    const y = codes[b]!;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  for (let i = 0; i < n; i++) ranks[order[i]!] = i;
-  return ranks;
-}
-
 export type AbcRanking = {
   /** Customer indexes in rank order (highest value first). */
   order: Int32Array;
@@ -62,46 +39,75 @@ export type AbcRanking = {
 };
 
 /**
- * Ranks and classifies. `values` are integer cents (sums stay exact below 2^53); `tieRanks` orders equal
- * values (codeRanks). A customer belongs to A when the share of the customers ranked above it is still
- * below aCut: the first customer whose share reaches the cut is the last of A. Shares are compared as
- * cum ÷ total, so an exact decimal cut (70 of 100 at 0.7) is reached exactly.
+ * Ranks and classifies. `values` are integer cents (sums stay exact below 2^53); `byCode` lists the
+ * customers in code order (ranking.ts codeOrder) to break ties. A customer belongs to A when the share of
+ * the customers ranked above it is still below aCut: the first customer whose share reaches the cut is the
+ * last of A. Shares are compared as cum ÷ total, so an exact decimal cut (70 of 100 at 0.7) is reached
+ * exactly.
  */
 export function rankAbc(
   values: ArrayLike<number>,
-  tieRanks: Int32Array,
+  byCode: Int32Array,
   aCut: number,
   bCut: number,
 ): AbcRanking {
   const n = values.length;
-  const order = new Int32Array(n);
-  let totalPositive = 0;
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    const v = values[i]!;
-    if (v > 0) totalPositive += v;
-  }
-  order.sort((a, b) => values[b]! - values[a]! || tieRanks[a]! - tieRanks[b]!);
+  const order = rankDescending(values, byCode);
   const classes = new Uint8Array(n);
   const rank = new Int32Array(n);
   const cumShare = new Float64Array(n);
+  const totalPositive = classifyRanked(values, order, aCut, bCut, classes, cumShare);
+  for (let r = 0; r < n; r++) rank[order[r]!] = r + 1;
+  return { order, classes, rank, cumShare, totalPositive };
+}
+
+/** The classes only (ABC_A … per customer), for rankings that need no explanation. */
+export function abcClasses(
+  values: ArrayLike<number>,
+  byCode: Int32Array,
+  aCut: number,
+  bCut: number,
+): Uint8Array {
+  const classes = new Uint8Array(values.length);
+  classifyRanked(
+    values,
+    rankDescending(values, byCode, scratchOrder(values.length)),
+    aCut,
+    bCut,
+    classes,
+    null,
+  );
+  return classes;
+}
+
+/** Fills classes (and cumulative shares) walking customers in rank order; returns the positive total. */
+function classifyRanked(
+  values: ArrayLike<number>,
+  order: Int32Array,
+  aCut: number,
+  bCut: number,
+  classes: Uint8Array,
+  cumShare: Float64Array | null,
+): number {
+  const n = order.length;
+  let totalPositive = 0;
+  for (let r = 0; r < n && values[order[r]!]! > 0; r++) totalPositive += values[order[r]!]!;
   let cum = 0;
   let before = 0; // share of the customers ranked above
   for (let r = 0; r < n; r++) {
     const i = order[r]!;
-    rank[i] = r + 1;
     const v = values[i]!;
     if (v > 0) {
       cum += v;
       classes[i] = before < aCut ? ABC_A : before < bCut ? ABC_B : ABC_C;
       before = cum / totalPositive;
-      cumShare[i] = before;
+      if (cumShare) cumShare[i] = before;
     } else {
       classes[i] = ABC_C;
-      cumShare[i] = Number.NaN;
+      if (cumShare) cumShare[i] = Number.NaN;
     }
   }
-  return { order, classes, rank, cumShare, totalPositive };
+  return totalPositive;
 }
 
 /** Convenience for callers with few customers: the class letter per customer, in input order. */
@@ -111,6 +117,6 @@ export function classifyAbc(
   bCut: number,
 ): ('A' | 'B' | 'C')[] {
   const values = Float64Array.from(customers, (c) => c.valueCents);
-  const ranking = rankAbc(values, codeRanks(customers.map((c) => c.code)), aCut, bCut);
+  const ranking = rankAbc(values, codeOrder(customers.map((c) => c.code)), aCut, bCut);
   return Array.from(ranking.classes, (k) => ABC_LETTERS[k]!);
 }

@@ -17,11 +17,12 @@
  * factors.market_growth, else factors.industry_growth, else settings.industryGrowth[factors.industry],
  * else revenue_trend; any other name is read from the customer's factors.
  */
-import { ABC_A, ABC_LETTERS, codeRanks, rankAbc, validateCutOffs } from './abc';
+import { ABC_A, ABC_LETTERS, rankAbc, validateCutOffs } from './abc';
 import { buildSummary } from './classify-summary';
 import { dayNumber, trustedDayNumber } from './days';
 import { ValueEngineError } from './engine-errors';
-import { assignCell, type CompiledMatrix, compileMatrix, MatrixError } from './matrix-assign';
+import { type CompiledMatrix, cellIndex, compileMatrix, MatrixError } from './matrix-assign';
+import { codeOrder, releaseScratch, scratchKeys } from './ranking';
 import { tCritical95, trendStats } from './revenue-trend';
 import { rankScores } from './rfm';
 import { lookupSegment, NO_RFM_SEGMENT, OTHERS_SEGMENT, segmentTable } from './rfm-segments';
@@ -73,6 +74,40 @@ export function checkEngineInput(
       throw err;
     }
   });
+}
+
+const FLAG_BITS: readonly VerdictFlag[] = ['negative_value', 'no_orders', 'future_orders_ignored', 'no_rfm'];
+/** The 16 flag lists, shared by the verdicts (most customers have none): index = bit mask. */
+const FLAG_LISTS: readonly (readonly VerdictFlag[])[] = Array.from({ length: 16 }, (_, mask) =>
+  Object.freeze(FLAG_BITS.filter((_, bit) => mask & (1 << bit))),
+);
+
+/**
+ * Cell maps shared by the verdicts with the same cells: the combination of cell indexes (−1 → none)
+ * as a mixed-radix number → a frozen map. There are few combinations, and a million customers.
+ */
+function cellMaps(compiled: readonly CompiledMatrix[]) {
+  const cache = new Map<number, Readonly<Record<string, string>>>();
+  const picked = new Int32Array(compiled.length);
+  return {
+    set: (m: number, cell: number) => {
+      picked[m] = cell;
+    },
+    get(): Readonly<Record<string, string>> {
+      let id = 0;
+      for (let m = 0; m < compiled.length; m++) id = id * (compiled[m]!.keys.length + 1) + picked[m]! + 1;
+      let map = cache.get(id);
+      if (!map) {
+        const cells: Record<string, string> = {};
+        compiled.forEach((c, m) => {
+          if (picked[m]! >= 0) cells[c.key] = c.keys[picked[m]!]!;
+        });
+        map = Object.freeze(cells);
+        cache.set(id, map);
+      }
+      return map;
+    },
+  };
 }
 
 /** Per-customer numbers the rankings need, as typed arrays. */
@@ -131,33 +166,26 @@ function columns(inputs: readonly CustomerValueInput[], settings: ValueSettings)
 function rfmColumns(inputs: readonly CustomerValueInput[], asOfDay: number) {
   const n = inputs.length;
   const recency = new Int32Array(n);
-  const scored: number[] = [];
+  const scored = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const last = inputs[i]!.windowLastOrderOn;
     if (last === null) continue;
     recency[i] = asOfDay - trustedDayNumber(last);
-    scored.push(i);
+    scored[m++] = i;
   }
-  const m = scored.length;
-  const rKeys = new Float64Array(m);
-  const fKeys = new Float64Array(m);
-  const mKeys = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const i = scored[j]!;
-    rKeys[j] = -recency[i]!;
-    fKeys[j] = inputs[i]!.windowPurchaseDays;
-    mKeys[j] = inputs[i]!.windowRevenueCents;
-  }
-  const [rs, fs, ms] = [rankScores(rKeys), rankScores(fKeys), rankScores(mKeys)];
+  const score = (pick: (input: CustomerValueInput, i: number) => number, out: Uint8Array) => {
+    const keys = scratchKeys(m);
+    for (let j = 0; j < m; j++) keys[j] = pick(inputs[scored[j]!]!, scored[j]!);
+    const scores = rankScores(keys);
+    for (let j = 0; j < m; j++) out[scored[j]!] = scores[j]!;
+  };
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
   const mm = new Uint8Array(n);
-  for (let j = 0; j < m; j++) {
-    const i = scored[j]!;
-    r[i] = rs[j]!;
-    f[i] = fs[j]!;
-    mm[i] = ms[j]!;
-  }
+  score((_, i) => -recency[i]!, r);
+  score((input) => input.windowPurchaseDays, f);
+  score((input) => input.windowRevenueCents, mm);
   return { recency, r, f, m: mm };
 }
 
@@ -170,13 +198,13 @@ export function classifyCustomers(
   const compiled = checkEngineInput(settings, matrices, asOf);
   const n = inputs.length;
   const { aCut, bCut, basis } = settings.abc;
-  const ties = codeRanks(inputs.map((c) => c.code));
+  const byCode = codeOrder(inputs.map((c) => c.code));
   const col = columns(inputs, settings);
-  const abc = rankAbc(col.basis, ties, aCut, bCut);
+  const abc = rankAbc(col.basis, byCode, aCut, bCut);
   const rfm = rfmColumns(inputs, dayNumber(asOf));
   const rules = settings.rfm.segments;
   const segTable = segmentTable(rules);
-  const tiers = assignTiers(col.actual, col.strategic, ties, abc.classes, settings);
+  const tiers = assignTiers(col.actual, col.strategic, byCode, abc.classes, settings);
 
   // One factor reader for every customer: `at` points at the customer being assigned.
   let at = 0;
@@ -210,20 +238,21 @@ export function classifyCustomers(
     }
   };
 
+  const maps = cellMaps(compiled);
   const verdicts: CustomerVerdict[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const input = inputs[i]!;
     at = i;
     const klass = abc.classes[i]!;
     const value = col.basis[i]!;
-    const flags: VerdictFlag[] = [];
-    if (value < 0) flags.push('negative_value');
-    if (input.orders === 0) flags.push('no_orders');
-    if (input.futureOrders > 0) flags.push('future_orders_ignored');
-    let rfmResult: RfmResult | null = null;
     const r = rfm.r[i]!;
-    if (r === 0) flags.push('no_rfm');
-    else {
+    const flagMask =
+      (value < 0 ? 1 : 0) |
+      (input.orders === 0 ? 2 : 0) |
+      (input.futureOrders > 0 ? 4 : 0) |
+      (r === 0 ? 8 : 0);
+    let rfmResult: RfmResult | null = null;
+    if (r !== 0) {
       const f = rfm.f[i]!;
       const m = rfm.m[i]!;
       const seg = lookupSegment(segTable, r, f, m);
@@ -237,11 +266,7 @@ export function classifyCustomers(
         segment: seg < 0 ? OTHERS_SEGMENT : rules[seg]!.key,
       };
     }
-    const cells: Record<string, string> = {};
-    for (const m of compiled) {
-      const cell = assignCell(m, factor);
-      if (cell !== null) cells[m.key] = cell;
-    }
+    for (let k = 0; k < compiled.length; k++) maps.set(k, cellIndex(compiled[k]!, factor));
     const cum = abc.cumShare[i]!;
     const strategic = col.strategic[i]!;
     const sow = col.sow[i]!;
@@ -265,10 +290,11 @@ export function classifyCustomers(
       strategicBasis: STRATEGIC_BASES[col.strategicBasis[i]!]!,
       serveCostCents: col.serveCost[i]!,
       shareOfWallet: Number.isNaN(sow) ? null : sow,
-      cells,
-      flags,
+      cells: maps.get(),
+      flags: FLAG_LISTS[flagMask]!,
     };
   }
+  releaseScratch();
   const summary = buildSummary(verdicts, inputs, settings, matrices, asOf, abc.totalPositive);
   return { verdicts, summary };
 }

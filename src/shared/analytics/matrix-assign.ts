@@ -105,8 +105,10 @@ export type CompiledMatrix = {
   x: CompiledAxis;
   y: CompiledAxis;
   ny: number;
-  /** Cell key at x × ny + y. */
-  cellAt: string[];
+  /** Index into def.cells at x × ny + y. */
+  cellAt: Int16Array;
+  /** Cell keys in definition order. */
+  keys: string[];
 };
 
 /** Prepares a valid matrix for fast assignment; throws on an invalid one (validate first). */
@@ -114,21 +116,35 @@ export function compileMatrix(def: MatrixDefinition): CompiledMatrix {
   const issues = validateMatrix(def);
   if (issues.length > 0) throw new MatrixError(def.key, issues);
   const ny = bandCount(def.y);
-  const cellAt: string[] = [];
-  for (const cell of def.cells) cellAt[cell.x * ny + cell.y] = cell.key;
-  return { key: def.key, x: compileAxis(def.x), y: compileAxis(def.y), ny, cellAt };
+  const cellAt = new Int16Array(bandCount(def.x) * ny);
+  def.cells.forEach((cell, i) => {
+    cellAt[cell.x * ny + cell.y] = i;
+  });
+  return {
+    key: def.key,
+    x: compileAxis(def.x),
+    y: compileAxis(def.y),
+    ny,
+    cellAt,
+    keys: def.cells.map((c) => c.key),
+  };
+}
+
+type FactorReader = (name: string) => string | number | null | undefined;
+
+/** The index (in def.cells) of the cell for a customer's factors, or −1. */
+export function cellIndex(m: CompiledMatrix, factor: FactorReader): number {
+  const bx = m.x.band(factor(m.x.factor));
+  if (bx < 0) return -1;
+  const by = m.y.band(factor(m.y.factor));
+  if (by < 0) return -1;
+  return m.cellAt[bx * m.ny + by]!;
 }
 
 /** The cell key for a customer's factors (factor name → value), or null. */
-export function assignCell(
-  m: CompiledMatrix,
-  factor: (name: string) => string | number | null | undefined,
-): string | null {
-  const bx = m.x.band(factor(m.x.factor));
-  if (bx < 0) return null;
-  const by = m.y.band(factor(m.y.factor));
-  if (by < 0) return null;
-  return m.cellAt[bx * m.ny + by] ?? null;
+export function assignCell(m: CompiledMatrix, factor: FactorReader): string | null {
+  const i = cellIndex(m, factor);
+  return i < 0 ? null : m.keys[i]!;
 }
 
 export class MatrixError extends Error {

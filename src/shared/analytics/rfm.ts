@@ -7,28 +7,14 @@
  * R ranks −(days since the last order), so the most recent customers get R = 5; F ranks purchase days
  * and M revenue in the window, highest = 5. Only customers with an order in the window are scored.
  */
+import { scratchKeys, tieGroupRanks } from './ranking';
 
-/** First index in the ascending `sorted` whose value is ≥ key. */
-function lowerBound(sorted: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The 1–5 score of every key, higher keys scoring higher. */
+/** The 1–5 score of every key, higher keys scoring higher (`keys` may be a scratch buffer). */
 export function rankScores(keys: Float64Array): Uint8Array {
   const n = keys.length;
-  const sorted = keys.slice().sort();
+  const k = tieGroupRanks(keys);
   const scores = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = lowerBound(sorted, keys[i]!) + 1;
-    scores[i] = 1 + Math.floor((5 * (k - 1)) / n);
-  }
+  for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * (k[i]! - 1)) / n);
   return scores;
 }
 
@@ -37,8 +23,15 @@ export type RfmScores = { r: number; f: number; m: number };
 
 /** Scores a set of customers (all of whom have an order in the window). */
 export function scoreRfm(customers: readonly RfmScoreInput[]): RfmScores[] {
-  const r = rankScores(Float64Array.from(customers, (c) => -c.recencyDays));
-  const f = rankScores(Float64Array.from(customers, (c) => c.frequency));
-  const m = rankScores(Float64Array.from(customers, (c) => c.monetaryCents));
+  const score = (key: (c: RfmScoreInput) => number) => {
+    const keys = scratchKeys(customers.length);
+    customers.forEach((c, i) => {
+      keys[i] = key(c);
+    });
+    return rankScores(keys);
+  };
+  const r = score((c) => -c.recencyDays);
+  const f = score((c) => c.frequency);
+  const m = score((c) => c.monetaryCents);
   return customers.map((_, i) => ({ r: r[i]!, f: f[i]!, m: m[i]! }));
 }

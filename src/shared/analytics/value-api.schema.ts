@@ -300,14 +300,17 @@ export type MigrationQuery = z.infer<typeof MigrationQuerySchema>;
 
 export const MigrationSchema = z
   .object({
-    fromRun: z.object({ id: z.number(), asOf: z.string() }),
-    toRun: z.object({ id: z.number(), asOf: z.string() }),
+    /** null (and every count 0) until two finished runs exist. */
+    fromRun: z.object({ id: z.number(), asOf: z.string() }).nullable(),
+    toRun: z.object({ id: z.number(), asOf: z.string() }).nullable(),
     dimension: z.enum(MIGRATION_DIMENSIONS),
     states: z.array(z.string()),
     /** counts[i][j]: customers in states[i] in `from` and states[j] in `to` (both runs judged them). */
     counts: z.array(z.array(z.number())),
     /** The Markov transition matrix: counts row-normalized (a row without customers stays put). */
     matrix: z.array(z.array(z.number())),
+    /** States nobody was in in `from` (their rows are the identity). */
+    emptyRows: z.array(z.string()),
     /** Customers judged in `to` only (new) and in `from` only (gone), per state. */
     entered: z.array(z.number()),
     left: z.array(z.number()),
@@ -338,7 +341,7 @@ export const ExpectedValueQuerySchema = z
     ...runPair,
     dimension: z.enum(MIGRATION_DIMENSIONS).default('tier'),
     /** Discount rate per run interval (0.1 = 10%). */
-    discountRate: z.coerce.number().min(0).max(10).default(0.1),
+    discountRate: z.coerce.number().positive().max(10).default(0.1),
     /** Periods to sum over; absent: the infinite-horizon closed form (I − P/(1+d))⁻¹R. */
     horizon: z.coerce.number().int().min(1).max(600).optional(),
   })

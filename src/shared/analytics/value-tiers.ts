@@ -15,7 +15,8 @@
  * - high potential = the STCs with a positive strategic value among the top ⌈share × number of STCs⌉
  *   strategic values (ties by customer code).
  */
-import { ABC_A, rankAbc } from './abc';
+import { ABC_A, abcClasses } from './abc';
+import { rankDescending, scratchOrder } from './ranking';
 import type { ValueSettings } from './value-settings';
 
 export const TIER_MVC = 0;
@@ -50,19 +51,19 @@ export type TierAssignment = { tier: Uint8Array; highPotential: Uint8Array };
 
 /**
  * Tiers for every customer. `basisClasses` is the main ABC (used when mvcBy is 'abc_basis');
- * `tieRanks` orders customers by code (abc.ts codeRanks).
+ * `byCode` lists the customers in code order (ranking.ts codeOrder). Strategic values < 0 mean unknown.
  */
 export function assignTiers(
   actual: Float64Array,
   strategic: Float64Array,
-  tieRanks: Int32Array,
+  byCode: Int32Array,
   basisClasses: Uint8Array,
   settings: Pick<ValueSettings, 'abc' | 'tiers'>,
 ): TierAssignment {
   const n = actual.length;
   const { aCut, bCut } = settings.abc;
   const mvcClasses =
-    settings.tiers.mvcBy === 'abc_basis' ? basisClasses : rankAbc(actual, tieRanks, aCut, bCut).classes;
+    settings.tiers.mvcBy === 'abc_basis' ? basisClasses : abcClasses(actual, byCode, aCut, bCut);
   const tier = new Uint8Array(n);
   let stcCount = 0;
   for (let i = 0; i < n; i++) {
@@ -76,13 +77,13 @@ export function assignTiers(
   const highPotential = new Uint8Array(n);
   const quota = Math.ceil(settings.tiers.highPotentialTopShare * stcCount);
   if (quota > 0) {
-    const stc = new Int32Array(stcCount);
-    for (let i = 0, j = 0; i < n; i++) if (tier[i] === TIER_STC) stc[j++] = i;
-    stc.sort((a, b) => strategic[b]! - strategic[a]! || tieRanks[a]! - tieRanks[b]!);
-    for (let j = 0; j < quota; j++) {
-      const i = stc[j]!;
+    const order = rankDescending(strategic, byCode, scratchOrder(n));
+    for (let r = 0, marked = 0; r < n && marked < quota; r++) {
+      const i = order[r]!;
       if (!(strategic[i]! > 0)) break;
+      if (tier[i] !== TIER_STC) continue;
       highPotential[i] = 1;
+      marked++;
     }
   }
   return { tier, highPotential };

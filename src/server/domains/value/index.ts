@@ -8,12 +8,14 @@ import { valueErrors } from './value.errors';
 import { createValueBreaches } from './value-breaches';
 import { createValueConfigRepository } from './value-config.repository';
 import { createValueConfigService } from './value-config.service';
+import { createValueMigration } from './value-migration';
 import { createValueReadRepository } from './value-read.repository';
 import { createValueReadService } from './value-read.service';
 import { createValueRuns } from './value-runs';
 import { createValueSchedule } from './value-schedule';
 
 export { valueConfigRoutes } from './value-config.routes';
+export { valueMigrationRoutes } from './value-migration.routes';
 export { valueRunsRoutes } from './value-runs.routes';
 
 /**
@@ -27,7 +29,8 @@ export function createValue(
 ) {
   const db = handle.db;
   const config = createValueConfigService(createValueConfigRepository(db));
-  const read = createValueReadService(createValueReadRepository(db), gate);
+  const readRepo = createValueReadRepository(db);
+  const read = createValueReadService(readRepo, gate);
   const breaches = createValueBreaches(db);
   const runs = createValueRuns(handle, config, {
     afterRun: (workspaceId, result) =>
@@ -46,6 +49,7 @@ export function createValue(
     runs,
     breaches,
     schedule,
+    migration: createValueMigration(readRepo),
 
     /** Runs the classification now for the caller's workspace (admins and managers). */
     async start(actor: Actor, asOf?: string) {

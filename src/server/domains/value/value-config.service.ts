@@ -69,10 +69,18 @@ export function createValueConfigService(repo: ValueConfigRepository) {
     const rows = await repo.listMatrices(conn, workspaceId);
     const missing = BUILTIN_MATRICES.filter((m) => !rows.some((r) => r.key === m.key));
     if (missing.length === 0) return rows;
-    await repo.insertMatrices(
+    const seeded = await repo.insertMatrices(
       conn as never,
       missing.map((m) => ({ workspaceId, key: m.key, definition: m, builtin: true })),
     );
+    for (const row of seeded)
+      await recordAudit(conn, null, {
+        workspaceId,
+        entity: 'value_matrix',
+        entityId: row.id,
+        action: 'create',
+        after: row,
+      });
     return repo.listMatrices(conn, workspaceId);
   }
 
@@ -180,11 +188,11 @@ export function createValueConfigService(repo: ValueConfigRepository) {
     },
 
     async updateMatrix(actor: Actor, id: number, input: UpdateValueMatrix, locale: Locale) {
-      requireManager(actor);
       if (input.definition) checkMatrix(input.definition, locale);
       return db.transaction(async (tx) => {
         const before = await repo.matrix(tx, actor.workspaceId, id, true);
         if (!before) throw notFound();
+        requireManager(actor);
         if (before.version !== input.version) throw versionConflict(before.version);
         if (input.definition && input.definition.key !== before.key)
           throw valueErrors.error('matrix_key_fixed');
@@ -204,10 +212,10 @@ export function createValueConfigService(repo: ValueConfigRepository) {
     },
 
     async deleteMatrix(actor: Actor, id: number, version: number) {
-      requireManager(actor);
       await db.transaction(async (tx) => {
         const before = await repo.matrix(tx, actor.workspaceId, id, true);
         if (!before) throw notFound();
+        requireManager(actor);
         if (before.builtin) throw valueErrors.error('builtin_matrix');
         if (before.version !== version) throw versionConflict(before.version);
         await repo.deleteMatrix(tx, actor.workspaceId, id);
@@ -253,10 +261,10 @@ export function createValueConfigService(repo: ValueConfigRepository) {
     },
 
     async updatePolicy(actor: Actor, id: number, input: UpdateValuePolicy) {
-      requireManager(actor);
       return db.transaction(async (tx) => {
         const before = await repo.policy(tx, actor.workspaceId, id, true);
         if (!before) throw notFound();
+        requireManager(actor);
         if (before.version !== input.version) throw versionConflict(before.version);
         const { version: _v, ...set } = input;
         const after = await repo.updatePolicy(tx, actor.workspaceId, id, set);
@@ -272,10 +280,10 @@ export function createValueConfigService(repo: ValueConfigRepository) {
     },
 
     async deletePolicy(actor: Actor, id: number, version: number) {
-      requireManager(actor);
       await db.transaction(async (tx) => {
         const before = await repo.policy(tx, actor.workspaceId, id, true);
         if (!before) throw notFound();
+        requireManager(actor);
         if (before.version !== version) throw versionConflict(before.version);
         await repo.deletePolicy(tx, actor.workspaceId, id);
         await recordAudit(tx, actor, { entity: 'value_policy', entityId: id, action: 'delete', before });

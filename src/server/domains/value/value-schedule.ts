@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../../db/client';
 import { workspaces } from '../../../db/schema';
+import { todayIn } from '../quality/quality.service';
 import type { ValueConfigService } from './value-config.service';
 import type { ValueRuns } from './value-runs';
 
@@ -47,7 +48,8 @@ export function createValueSchedule(
       if (!schedule.nightly || localHour(now(), ws.timeZone) !== schedule.hour || runs.isRunning(ws.id))
         continue;
       try {
-        if (await runs.run(ws.id, { trigger: 'schedule', oncePerDay: true })) started++;
+        const asOf = todayIn(ws.timeZone, now());
+        if (await runs.run(ws.id, { trigger: 'schedule', oncePerDay: true, asOf })) started++;
       } catch (err) {
         // Another instance holds the run lock: it runs the night's classification.
         if ((err as { code?: string }).code !== 'run_in_progress') opts.onError?.(err);

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '../../db/testing';
+import { AS_OF, makeBase } from '../../server/domains/value/value.test-support';
+import { createTestApp, type TestApp } from '../../server/testing';
+import { runClassifyCommand } from './classify';
+
+const drivers = await testDrivers();
+
+describe.each(drivers)('kehu classify on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await makeBase(t);
+  });
+  afterAll(() => t.close());
+
+  it('classifies, keeps the run and prints the summary table', async () => {
+    const ctx = { handle: t.db, workspaceId: t.fx.workspaceId };
+    const { result, text } = await runClassifyCommand(ctx, { asOf: AS_OF, lang: 'en' });
+    expect(result.summary.customers).toBe(4);
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(
+      new RegExp(`^Run ${result.runId}: 4 customers classified as of ${AS_OF} \\(ABC by profit\\)`),
+    );
+    expect(lines).toContain('Value tier  customers  share  value share');
+    expect(lines.find((l) => l.startsWith('MVC'))).toMatch(/^MVC\s+1\s+25\.0%/);
+    expect(lines.find((l) => l.startsWith('BZ'))).toMatch(/^BZ\s+1\s+25\.0%/);
+    expect(text).toContain('No RFM (no order in the window)');
+    const zh = await runClassifyCommand(ctx, { asOf: AS_OF, lang: 'zh-CN' });
+    expect(zh.text.split('\n')[0]).toBe(
+      `第 ${zh.result.runId} 次分类：截至 ${AS_OF} 共 4 个客户（ABC 按毛利），用时 ${zh.text.match(/用时 ([\d.]+) 秒/)![1]} 秒。`,
+    );
+  });
+});
