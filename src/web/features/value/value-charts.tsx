@@ -102,6 +102,8 @@ function RfmHeatmap({ grid }: { grid: RfmGrid }) {
   const locale = currentLocale();
   const option = useMemo<ChartOption>(() => {
     const scores = ['1', '2', '3', '4', '5'];
+    const money = (v: number) =>
+      new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v);
     return {
       grid: { left: 8, right: 16, top: 16, bottom: 56, containLabel: true },
       tooltip: {

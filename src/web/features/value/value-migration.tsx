@@ -119,8 +119,8 @@ function MigrationHeatmap({ migration }: { migration: Migration }) {
       <EChart option={option} label={t('value.migration.title')} height={height} />
       <Typography.Text type="secondary">
         {t('value.migration.note', {
-          from: migration.fromRun.asOf,
-          to: migration.toRun.asOf,
+          from: migration.fromRun?.asOf ?? '—',
+          to: migration.toRun?.asOf ?? '—',
           entered: migration.entered.reduce((s, n) => s + n, 0),
           left: migration.left.reduce((s, n) => s + n, 0),
         })}
