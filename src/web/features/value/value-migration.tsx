@@ -13,8 +13,12 @@ export function MigrationCard({ runs }: { runs: ValueRun[] }) {
   const { t } = useTranslation();
   const done = runs.filter((r) => r.status === 'done');
   const [dimension, setDimension] = useState<MigrationDimension>('tier');
-  const [to, setTo] = useState<number | undefined>(done[0]?.id);
-  const [from, setFrom] = useState<number | undefined>(done[1]?.id);
+  // Until the user picks, the latest two runs (a new run moves them along).
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const to = picked.to ?? done[0]?.id;
+  const from = picked.from ?? done[1]?.id;
+  const setFrom = (id: number) => setPicked((p) => ({ ...p, from: id }));
+  const setTo = (id: number) => setPicked((p) => ({ ...p, to: id }));
   const enough = done.length >= 2 && from !== undefined && to !== undefined;
   const migration = useQuery({
     queryKey: [...VALUE_KEY, 'migration', from, to, dimension],
