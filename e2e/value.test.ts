@@ -136,6 +136,7 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
       .locator('.ant-form-item', { has: page.getByLabel('B 类累计阈值', { exact: true }) })
       .getByText(message)
       .waitFor();
+    await page.getByLabel('B 类累计阈值', { exact: true }).scrollIntoViewIfNeeded();
     await shot(page, 'value-settings-refused-zh');
     const cookie = await apiLogin(kehu.url, 'admin@kehu.demo');
     const saved = await (await fetch(`${kehu.url}/api/v1/value/settings`, { headers: { cookie } })).json();
@@ -193,6 +194,7 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     await page.getByRole('button', { name: /创建跟进待办/ }).click();
     await page.getByText(/新建 \d+ 条跟进待办/).waitFor(WAIT);
     await expect.poll(() => first.innerText(), WAIT).toContain('已有待办');
+    await breaches.scrollIntoViewIfNeeded();
     await shot(page, 'value-breaches-zh');
     expect(problems).toEqual([]);
     await context.close();
@@ -210,6 +212,8 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     await rows.first().getByRole('checkbox').check();
     await rep.page.getByText(`已完成：${title}`).waitFor(WAIT);
     await expect.poll(() => rows.count(), WAIT).toBe(mine.items.length - 1);
+    // The next task is not ticked in its place.
+    expect(await rows.first().getByRole('checkbox').isChecked()).toBe(false);
     await shot(rep.page, 'home-task-done-zh');
     // The customer link opens the 360 page.
     await rows.first().getByRole('link', { name: '打开客户' }).click();

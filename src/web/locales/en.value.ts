@@ -26,6 +26,8 @@ export const enValue: Pick<Messages, 'value' | 'tasks' | 'home'> = {
     explain: {
       total: 'The {{count}} customers bring {{total}} of positive {{basis}}.',
       abc: 'Class {{abc}}: {{count}} customers ({{customerShare}} of customers) bring {{valueShare}} of positive {{basis}} (cumulative cut {{cut}}).',
+      abcNoCut:
+        'Class {{abc}}: {{count}} customers ({{customerShare}} of customers) bring {{valueShare}} of positive {{basis}}.',
       tiers: 'MVC {{mvc}}, STC {{stc}}, BZ {{bz}}; the BZs together are worth {{bzValue}}.',
     },
     warning: {

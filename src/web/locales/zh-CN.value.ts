@@ -23,6 +23,8 @@ export const zhCNValue = {
     explain: {
       total: '{{count}} 位客户的正{{basis}}合计 {{total}}。',
       abc: '{{abc}} 类：{{count}} 位客户（占客户数 {{customerShare}}）贡献正{{basis}}的 {{valueShare}}（累计阈值 {{cut}}）。',
+      abcNoCut:
+        '{{abc}} 类：{{count}} 位客户（占客户数 {{customerShare}}）贡献正{{basis}}的 {{valueShare}}。',
       tiers: 'MVC {{mvc}} 位、STC {{stc}} 位、BZ {{bz}} 位；BZ 合计价值 {{bzValue}}。',
     },
     warning: {

@@ -62,6 +62,7 @@ export function MyTasksCard() {
         <Alert type="error" showIcon role="alert" title={(pages.error ?? done.error)?.message} />
       )}
       <List<Task>
+        rowKey="id"
         loading={pages.isPending}
         dataSource={sorted}
         locale={{ emptyText: <Empty description={t('tasks.none')} /> }}
@@ -84,6 +85,7 @@ export function MyTasksCard() {
               <Space align="start">
                 <Checkbox
                   aria-label={t('tasks.markDone', { title: task.title })}
+                  checked={done.isPending && done.variables?.id === task.id}
                   disabled={done.isPending && done.variables?.id === task.id}
                   onChange={() => done.mutate(task)}
                 />

@@ -120,6 +120,7 @@ function RfmHeatmap({ grid }: { grid: RfmGrid }) {
       yAxis: { type: 'category', data: scores, name: 'F', splitArea: { show: true } },
       // Colour: the cell's mean M score (1–5); the tooltip tells the mean amount too.
       visualMap: {
+        dimension: 2,
         min: 1,
         max: 5,
         calculable: false,

@@ -82,7 +82,6 @@ function MigrationHeatmap({ migration }: { migration: Migration }) {
     const data = migration.counts.flatMap((row, i) =>
       row.map((n, j) => [j, i, n, migration.matrix[i]?.[j] ?? 0]),
     );
-    const max = data.reduce((m, d) => Math.max(m, d[2]!), 0);
     return {
       grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
       tooltip: {
@@ -103,7 +102,8 @@ function MigrationHeatmap({ migration }: { migration: Migration }) {
         axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 },
       },
       yAxis: { type: 'category', data: names, inverse: true, name: t('value.migration.fromAxis') },
-      visualMap: { show: false, min: 0, max: Math.max(1, max), inRange: { color: ['#f3f6fa', '#8250df'] } },
+      // Colour: the row share (the transition probability).
+      visualMap: { show: false, dimension: 3, min: 0, max: 1, inRange: { color: ['#f6f8fa', '#8250df'] } },
       series: [
         {
           type: 'heatmap',

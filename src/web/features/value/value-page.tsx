@@ -155,7 +155,9 @@ function SummaryTiles({ run }: { run: ValueRun }) {
       suffix: percent(s.tiers[tier].share),
     })),
   ];
-  const cuts = settings.data?.settings.abc;
+  // The cut-offs the run used: the current ones unless they changed after it started.
+  const view = settings.data;
+  const cuts = view && (!view.updatedAt || view.updatedAt <= run.startedAt) ? view.settings.abc : undefined;
   return (
     <Card size="small">
       <Row gutter={[16, 16]}>
@@ -183,13 +185,13 @@ function SummaryTiles({ run }: { run: ValueRun }) {
         </li>
         {(['A', 'B'] as const).map((c) => (
           <li key={c}>
-            {t('value.explain.abc', {
+            {t(cuts ? 'value.explain.abc' : 'value.explain.abcNoCut', {
               abc: c,
               count: s.abc[c].count,
               customerShare: percent(s.abc[c].count / n),
               valueShare: percent(s.abc[c].share),
               basis,
-              cut: cuts ? percent(c === 'A' ? cuts.aCut : cuts.bCut, 0) : '—',
+              cut: cuts ? percent(c === 'A' ? cuts.aCut : cuts.bCut, 0) : '',
             })}
           </li>
         ))}
