@@ -70,6 +70,10 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
       .first()
       .waitFor(WAIT);
     await expect.poll(() => drawn(page, '层级迁移（马尔可夫转移矩阵）'), WAIT).toBe(true);
+    // The outlook: each tier's share now and 4 runs ahead, and its expected value (Pfeifer & Carraway).
+    const outlook = page.getByTestId('value-outlook');
+    await expect.poll(() => outlook.locator('.ant-table-row').count(), WAIT).toBe(3);
+    expect(await outlook.innerText()).toMatch(/最有价值客户 MVC[\s\S]*¥/);
     await page.getByText('ABC', { exact: true }).first().click();
     await expect.poll(() => drawn(page, '层级迁移（马尔可夫转移矩阵）'), WAIT).toBe(true);
 

@@ -76,6 +76,15 @@ export const enValue: Pick<Messages, 'value' | 'tasks' | 'home'> = {
       tooltip: '{{from}} → {{to}}: {{count}} customers ({{share}} of the row)',
       note: 'From {{from}} to {{to}}; {{entered}} customers entered and {{left}} left (not in the matrix).',
     },
+    outlook: {
+      title: 'Outlook: the transition matrix {{steps}} runs ahead',
+      state: 'State',
+      now: 'Share now',
+      ahead: 'Share in {{steps}} runs',
+      reward: 'Mean value per period',
+      value: 'Expected value (per customer)',
+      note: 'Expected value by the Pfeifer & Carraway migration model: V = (I − P/(1+d))⁻¹R, discount d = {{discount}} per period, R the mean actual value of the state’s customers.',
+    },
     matrix: {
       title: 'Factor matrices',
       none: 'No active matrix.',

@@ -73,6 +73,15 @@ export const zhCNValue = {
       tooltip: '{{from}} → {{to}}：{{count}} 位客户（该行的 {{share}}）',
       note: '从 {{from}} 到 {{to}}；新进入 {{entered}} 位，离开 {{left}} 位（未计入矩阵）。',
     },
+    outlook: {
+      title: '展望：按转移矩阵推算 {{steps}} 次分类后',
+      state: '状态',
+      now: '当前占比',
+      ahead: '{{steps}} 次后占比',
+      reward: '每期平均价值',
+      value: '期望价值（每位客户）',
+      note: '期望价值按 Pfeifer & Carraway 迁移模型计算：V = (I − P/(1+d))⁻¹R，每期折现率 d = {{discount}}，R 为该状态客户的平均实际价值。',
+    },
     matrix: {
       title: '因素组合矩阵',
       none: '没有启用的矩阵。',

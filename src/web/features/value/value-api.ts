@@ -5,8 +5,10 @@ import type {
   CreateValueMatrix,
   CreateValuePolicy,
   CustomerValueSchema,
+  ExpectedValueSchema,
   MigrationDimension,
   MigrationSchema,
+  ProjectionSchema,
   UpdateValueMatrix,
   UpdateValuePolicy,
   UpdateValueSettings,
@@ -29,6 +31,8 @@ export type ValuePolicy = Wire<z.infer<typeof ValuePolicySchema>>;
 export type CustomerValue = Wire<z.infer<typeof CustomerValueSchema>>;
 export type Breach = Wire<z.infer<typeof BreachSchema>>;
 export type Migration = Wire<z.infer<typeof MigrationSchema>>;
+export type Projection = Wire<z.infer<typeof ProjectionSchema>>;
+export type ExpectedValue = Wire<z.infer<typeof ExpectedValueSchema>>;
 export type { BreachTasksResult, MigrationDimension, Pareto, RfmGrid, ValueListItem, ValueListKind };
 
 /** Everything a run or a change of rules moves: refreshed together. */
@@ -50,6 +54,15 @@ export const getMigration = (
   params: { from?: number; to?: number; dimension: MigrationDimension },
   signal?: AbortSignal,
 ) => api<Migration>(`/value/migration${queryString(params)}`, { signal });
+
+export const getProjection = (
+  params: { from?: number; to?: number; dimension: MigrationDimension; steps: number },
+  signal?: AbortSignal,
+) => api<Projection>(`/value/projection${queryString(params)}`, { signal });
+export const getExpectedValue = (
+  params: { from?: number; to?: number; dimension: MigrationDimension; discountRate: number },
+  signal?: AbortSignal,
+) => api<ExpectedValue>(`/value/expected-value${queryString(params)}`, { signal });
 
 export const listValueCustomers = (kind: ValueListKind, cursor?: string, signal?: AbortSignal) =>
   api<Page<ValueListItem>>(`/value/lists${queryString({ kind, cursor, limit: 20 })}`, { signal });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { getMigration, type Migration, type MigrationDimension, VALUE_KEY, type ValueRun } from './value-api';
 import { type ChartOption, EChart } from './value-echarts';
 import { percent, useSegmentName } from './value-hooks';
+import { Outlook } from './value-outlook';
 
 const DIMENSIONS: MigrationDimension[] = ['tier', 'abc', 'segment'];
 
@@ -60,7 +61,10 @@ export function MigrationCard({ runs }: { runs: ValueRun[] }) {
       ) : migration.isError ? (
         <Alert type="error" showIcon title={migration.error.message} />
       ) : migration.data ? (
-        <MigrationHeatmap migration={migration.data} />
+        <>
+          <MigrationHeatmap migration={migration.data} />
+          <Outlook from={from} to={to} dimension={dimension} />
+        </>
       ) : (
         <Skeleton active />
       )}

@@ -115,6 +115,13 @@ export function ValueSettingsForm({ view }: { view: ValueSettingsView }) {
       initialValues={toValues(view.settings as ValueSettings)}
       onFinish={(v) => {
         setFailure(null);
+        // The server's earlier complaints go; it checks the new values afresh.
+        form.setFields(
+          form
+            .getFieldsError()
+            .filter((f) => f.errors.length > 0)
+            .map((f) => ({ name: f.name as never, errors: [] })),
+        );
         save.mutate(v);
       }}
     >
