@@ -218,18 +218,21 @@ export function MatrixForm({ matrix, onClose }: { matrix: ValueMatrix | null; on
                           size="small"
                           value={cell.key}
                           aria-label={`${where} ${t('valueSettings.matrices.cellKey')}`}
+                          placeholder={t('valueSettings.matrices.cellKey')}
                           onChange={(e) => setCell(cell, { key: e.target.value })}
                         />
                         <Input
                           size="small"
                           value={cell.nameZh}
                           aria-label={`${where} ${t('valueSettings.matrices.nameZh')}`}
+                          placeholder={t('valueSettings.matrices.nameZh')}
                           onChange={(e) => setCell(cell, { nameZh: e.target.value })}
                         />
                         <Input
                           size="small"
                           value={cell.nameEn}
                           aria-label={`${where} ${t('valueSettings.matrices.nameEn')}`}
+                          placeholder={t('valueSettings.matrices.nameEn')}
                           onChange={(e) => setCell(cell, { nameEn: e.target.value })}
                         />
                         <Input.TextArea
@@ -237,6 +240,7 @@ export function MatrixForm({ matrix, onClose }: { matrix: ValueMatrix | null; on
                           rows={2}
                           value={cell.strategyZh}
                           aria-label={`${where} ${t('valueSettings.matrices.strategyZh')}`}
+                          placeholder={t('valueSettings.matrices.strategyZh')}
                           onChange={(e) => setCell(cell, { strategyZh: e.target.value })}
                         />
                         <Input.TextArea
@@ -244,6 +248,7 @@ export function MatrixForm({ matrix, onClose }: { matrix: ValueMatrix | null; on
                           rows={2}
                           value={cell.strategyEn}
                           aria-label={`${where} ${t('valueSettings.matrices.strategyEn')}`}
+                          placeholder={t('valueSettings.matrices.strategyEn')}
                           onChange={(e) => setCell(cell, { strategyEn: e.target.value })}
                         />
                       </Space>

@@ -105,7 +105,13 @@ function MigrationHeatmap({ migration }: { migration: Migration }) {
         nameGap: 28,
         axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 },
       },
-      yAxis: { type: 'category', data: names, inverse: true, name: t('value.migration.fromAxis') },
+      yAxis: {
+        type: 'category',
+        data: names,
+        inverse: true,
+        name: t('value.migration.fromAxis'),
+        nameLocation: 'start',
+      },
       // Colour: the row share (the transition probability).
       visualMap: { show: false, dimension: 3, min: 0, max: 1, inRange: { color: ['#f6f8fa', '#8250df'] } },
       series: [
