@@ -4,48 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BUILTIN_FACTORS,
-  type MatrixAxis,
   type MatrixCell,
   type MatrixDefinition,
 } from '../../../shared/analytics/value-matrix';
 import { ApiError } from '../../lib/api';
 import { createMatrix, updateMatrix, VALUE_KEY, type ValueMatrix } from './value-api';
+import { type AxisText, axisText, bandCount, parseAxis } from './value-axis-text';
 import { useBandLabels, useFactorName } from './value-matrix-view';
-
-type AxisText = { kind: 'numeric' | 'ordered'; factor: string; text: string };
-
-const axisText = (a: MatrixAxis): AxisText =>
-  a.kind === 'numeric'
-    ? { kind: 'numeric', factor: a.factor, text: a.cuts.join(', ') }
-    : { kind: 'ordered', factor: a.factor, text: a.bands.map((b) => b.join(', ')).join('\n') };
-
-/** Cut points "1, 5.5, 10" or bands "C, B\nA, AA" (one line per band, low first) → an axis. */
-function parseAxis(a: AxisText): MatrixAxis {
-  if (a.kind === 'numeric')
-    return {
-      kind: 'numeric',
-      factor: a.factor.trim(),
-      cuts: a.text
-        .split(/[,，\s]+/)
-        .filter(Boolean)
-        .map(Number),
-    };
-  return {
-    kind: 'ordered',
-    factor: a.factor.trim(),
-    bands: a.text
-      .split('\n')
-      .map((line) =>
-        line
-          .split(/[,，]/)
-          .map((v) => v.trim())
-          .filter(Boolean),
-      )
-      .filter((b) => b.length > 0),
-  };
-}
-
-const bandCount = (a: MatrixAxis) => (a.kind === 'numeric' ? a.cuts.length + 1 : a.bands.length);
 
 const EMPTY: MatrixDefinition = {
   key: '',

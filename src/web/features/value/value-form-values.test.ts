@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VALUE_SETTINGS, valueSettingsSchema } from '../../../shared/analytics/value-settings';
+import { axisText, bandCount, parseAxis } from './value-axis-text';
+import { toSettings, toValues } from './value-settings-values';
+
+describe('the value settings form values', () => {
+  it('show shares in percent and money in yuan, and give back exactly the settings', () => {
+    const values = toValues(DEFAULT_VALUE_SETTINGS);
+    expect(values.abc).toEqual({ basis: 'profit', aCut: 80, bCut: 95 });
+    expect(values.tiers.highPotentialTopShare).toBe(20);
+    expect(values.costs.activityCents.visit).toBe(800);
+    expect(toSettings(values, DEFAULT_VALUE_SETTINGS)).toEqual(DEFAULT_VALUE_SETTINGS);
+  });
+
+  it.each([
+    [7, 0.07],
+    [33.33, 0.3333],
+    [99.99, 0.9999],
+  ])('turns %s%% into the share %s without float noise', (percent, share) => {
+    const values = toValues(DEFAULT_VALUE_SETTINGS);
+    values.abc.aCut = percent;
+    const settings = toSettings(values, DEFAULT_VALUE_SETTINGS);
+    expect(settings.abc.aCut).toBe(share);
+  });
+
+  it('keep what the form does not edit, and leave the cut-off check to the schema', () => {
+    const base = { ...DEFAULT_VALUE_SETTINGS, productProspects: { 泵: 4 } };
+    const values = toValues(base);
+    values.abc.aCut = 97;
+    const settings = toSettings(values, base);
+    expect(settings.productProspects).toEqual({ 泵: 4 });
+    const checked = valueSettingsSchema.safeParse(settings);
+    expect(checked.success).toBe(false);
+    expect(checked.error?.issues[0]).toMatchObject({
+      path: ['abc', 'bCut'],
+      message: 'cut_offs_not_increasing',
+    });
+  });
+});
+
+describe('a matrix axis as text', () => {
+  it('reads cut points with ASCII or Chinese commas and spaces', () => {
+    expect(parseAxis({ kind: 'numeric', factor: ' revenue_12m ', text: '100000，500000, 1e6' })).toEqual({
+      kind: 'numeric',
+      factor: 'revenue_12m',
+      cuts: [100000, 500000, 1000000],
+    });
+  });
+
+  it('reads one band per line, skipping empty lines, and writes it back', () => {
+    const axis = parseAxis({
+      kind: 'ordered',
+      factor: 'credit_rating',
+      text: 'C, B，BB\n\nBBB, A\nAA,AAA\n',
+    });
+    expect(axis).toEqual({
+      kind: 'ordered',
+      factor: 'credit_rating',
+      bands: [
+        ['C', 'B', 'BB'],
+        ['BBB', 'A'],
+        ['AA', 'AAA'],
+      ],
+    });
+    expect(bandCount(axis)).toBe(3);
+    expect(parseAxis(axisText(axis))).toEqual(axis);
+  });
+
+  it('counts n + 1 bands for n cuts', () => {
+    expect(bandCount({ kind: 'numeric', factor: 'x', cuts: [1, 2] })).toBe(3);
+  });
+});
