@@ -1,5 +1,5 @@
 import type { DbHandle } from '../../../db/client';
-import type { BreachQuery } from '../../../shared/analytics/value-api.schema';
+import type { BreachQuery } from '../../../shared/analytics/value-read-api.schema';
 import { canManageValue } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { Locale } from '../../../shared/common/locale';

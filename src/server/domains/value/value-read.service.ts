@@ -4,13 +4,13 @@
  * the breach list. Customer-level reads go through the customer gate or the visibility filter.
  */
 import { NO_RFM_SEGMENT, OTHERS_NAMES, OTHERS_SEGMENT } from '../../../shared/analytics/rfm-segments';
+import type { ValueRun } from '../../../shared/analytics/value-api.schema';
 import type {
   CustomerValue,
   CustomerVerdictView,
   ValueListItem,
   ValueListQuery,
-  ValueRun,
-} from '../../../shared/analytics/value-api.schema';
+} from '../../../shared/analytics/value-read-api.schema';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
 import type { Actor } from '../../../shared/auth/roles';
 import type { Locale } from '../../../shared/common/locale';

@@ -1,6 +1,6 @@
 /** Texts of the value domain in both languages: matrix problems, policy targets, breaches. */
 import type { MatrixIssue } from '../../../shared/analytics/matrix-assign';
-import type { BreachRule } from '../../../shared/analytics/value-api.schema';
+import type { BreachRule } from '../../../shared/analytics/value-read-api.schema';
 import type { Locale } from '../../../shared/common/locale';
 
 const MATRIX: Record<MatrixIssue['code'], { en: string; zh: string }> = {
