@@ -68,7 +68,7 @@ export class OrderAccumulator {
   orders = 0;
   futureOrders = 0;
 
-  constructor(private readonly options: OrdersToInputsOptions) {
+  constructor(options: OrdersToInputsOptions) {
     this.asOfDay = dayNumber(options.asOf);
     if (Number.isNaN(this.asOfDay)) throw new RangeError(`as-of is not a valid day: ${options.asOf}`);
     const w = options.windowMonths;
