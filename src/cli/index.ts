@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { kehuVersion } from '../server/domains/backup/backup.meta';
 import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../server/domains/demo/demo.service';
+import { analyzeCommand } from './commands/analyze';
 import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { classifyCommand } from './commands/classify';
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
     backupCommand(),
     restoreCommand(),
     exportCommand(),
+    analyzeCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);

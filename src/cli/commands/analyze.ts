@@ -1,0 +1,244 @@
+/**
+ * `kehu analyze ORDERS.csv --as-of DATE --out DIR`: the value engine on an orders file, no database
+ * (issue 5 item 9). Columns customer_code, ordered_at, amount and optionally cost (others are ignored
+ * with a warning); orders after as-of are ignored with a warning. The file is read as the importer reads
+ * it (csv-parse, streamed; UTF-8 or GB18030, delimiter sniffed; XLSX too) and aggregated per customer as
+ * it streams, amounts parsed to cents exactly. Writes DIR/customers.csv and DIR/summary.json.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { importMessage } from '../../server/domains/imports/engine/engine.messages';
+import { type Cell, ImportFileError } from '../../server/domains/imports/import.contract';
+import { openTable } from '../../server/domains/imports/read';
+import { classifyCustomers } from '../../shared/analytics/classify';
+import { dayNumber } from '../../shared/analytics/days';
+import { OrderAccumulator, parseCents } from '../../shared/analytics/orders-to-inputs';
+import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../../shared/analytics/value-settings';
+import { CliError } from '../context';
+import { type AnalyzeSummaryJson, summaryJson, writeCustomersCsv } from './analyze-output';
+import { localeFromEnv } from './import';
+import { count } from './progress';
+
+export type AnalyzeOptions = {
+  file: string;
+  asOf: string;
+  out: string;
+  basis?: 'profit' | 'revenue';
+  /** null: all history up to as-of. */
+  windowMonths: number | null;
+  /** Analyze the good rows when some are bad (default: refuse the file). */
+  skipBadRows?: boolean;
+  log?: (line: string) => void;
+};
+
+export type AnalyzeResult = {
+  summary: AnalyzeSummaryJson;
+  customersPath: string;
+  summaryPath: string;
+  /** Bad rows (line: problem), all of them. */
+  badRows: string[];
+  unknownColumns: string[];
+};
+
+const REQUIRED = ['customer_code', 'ordered_at', 'amount'] as const;
+const KNOWN = new Set<string>([...REQUIRED, 'cost']);
+const SHOWN_BAD_ROWS = 20;
+
+const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/;
+
+/** An order date: YYYY-MM-DD (or / and . separators, a time after it ignored), YYYYMMDD, or a Date. */
+export function orderDay(cell: Cell): string | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  const text = String(cell ?? '').trim();
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const m = compact ?? DATE.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return Number.isNaN(dayNumber(iso)) ? null : iso;
+}
+
+const moneyText = (cell: Cell): string =>
+  typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : String(cell ?? '').trim();
+
+export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
+  const log = o.log ?? ((line: string) => console.error(line));
+  if (Number.isNaN(dayNumber(o.asOf))) throw new CliError(`--as-of: a day as YYYY-MM-DD, not "${o.asOf}".`);
+  let table: Awaited<ReturnType<typeof openTable>>;
+  try {
+    table = await openTable({ path: resolve(o.file) }, {});
+  } catch (err) {
+    if (err instanceof ImportFileError)
+      throw new CliError(`${o.file}: ${importMessage(err.problem, localeFromEnv())}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`${o.file}: no such file.`);
+    throw err;
+  }
+  const headers = table.headers.map((h) => h.trim().toLowerCase());
+  const column = (name: string) => headers.indexOf(name);
+  const missing = REQUIRED.filter((name) => column(name) < 0);
+  if (missing.length) {
+    await table.close();
+    throw new CliError(
+      `${o.file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header needs customer_code, ordered_at, amount and optionally cost).`,
+    );
+  }
+  const unknownColumns = table.headers.filter((_, i) => !KNOWN.has(headers[i]!));
+  if (unknownColumns.length)
+    log(
+      `Warning: ignoring unknown column${unknownColumns.length > 1 ? 's' : ''} ${unknownColumns.join(', ')}.`,
+    );
+  const hasCost = column('cost') >= 0;
+  const basis = o.basis ?? (hasCost ? 'profit' : 'revenue');
+  if (basis === 'profit' && !hasCost) {
+    await table.close();
+    throw new CliError('--basis profit needs a cost column; use --basis revenue or add cost.');
+  }
+
+  const [codeAt, dateAt, amountAt, costAt] = [
+    column('customer_code'),
+    column('ordered_at'),
+    column('amount'),
+    column('cost'),
+  ];
+  const acc = new OrderAccumulator({ asOf: o.asOf, windowMonths: o.windowMonths });
+  const badRows: string[] = [];
+  try {
+    for await (const row of table.rows()) {
+      const cell = (i: number) => (i < 0 ? null : (row.cells[i] ?? null));
+      const code = String(cell(codeAt) ?? '').trim();
+      const day = orderDay(cell(dateAt));
+      const amount = parseCents(moneyText(cell(amountAt)));
+      const costText = moneyText(cell(costAt));
+      const cost = costText === '' ? null : parseCents(costText);
+      const problems: string[] = [];
+      if (!code) problems.push('customer_code is empty');
+      if (day === null)
+        problems.push(`ordered_at "${String(cell(dateAt) ?? '')}" is not a date (YYYY-MM-DD)`);
+      if (amount === null)
+        problems.push(`amount "${moneyText(cell(amountAt))}" is not an amount with at most 2 decimals`);
+      if (costText !== '' && cost === null)
+        problems.push(`cost "${costText}" is not an amount with at most 2 decimals`);
+      if (problems.length) {
+        badRows.push(`line ${row.line}: ${problems.join('; ')}`);
+        continue;
+      }
+      acc.add({ customerCode: code, orderedAt: day!, amountCents: amount!, costCents: cost });
+    }
+  } catch (err) {
+    if (err instanceof ImportFileError)
+      throw new CliError(`${o.file}: ${importMessage(err.problem, localeFromEnv())}`);
+    throw err;
+  } finally {
+    await table.close();
+  }
+  if (badRows.length) {
+    const shown = badRows.slice(0, SHOWN_BAD_ROWS).join('\n  ');
+    const more =
+      badRows.length > SHOWN_BAD_ROWS ? `\n  … and ${count(badRows.length - SHOWN_BAD_ROWS)} more` : '';
+    if (!o.skipBadRows)
+      throw new CliError(
+        `${count(badRows.length)} bad row(s); nothing written (--skip-bad-rows analyzes the rest):\n  ${shown}${more}`,
+      );
+    log(`Warning: skipped ${count(badRows.length)} bad row(s):\n  ${shown}${more}`);
+  }
+  if (acc.futureOrders > 0)
+    log(`Warning: ignored ${count(acc.futureOrders)} order(s) dated after ${o.asOf}.`);
+
+  const inputs = acc.finish();
+  const settings: ValueSettings = {
+    ...DEFAULT_VALUE_SETTINGS,
+    abc: { ...DEFAULT_VALUE_SETTINGS.abc, basis },
+  };
+  const output = classifyCustomers(inputs, settings, [], o.asOf);
+  const rules = settings.rfm.segments;
+  const summary = summaryJson(output, rules, {
+    windowMonths: o.windowMonths,
+    orders: acc.orders - acc.futureOrders,
+    futureOrders: acc.futureOrders,
+  });
+
+  // Both files appear together or not at all.
+  const dir = resolve(o.out);
+  await mkdir(dir, { recursive: true });
+  const customersPath = join(dir, 'customers.csv');
+  const summaryPath = join(dir, 'summary.json');
+  const suffix = `.tmp-${process.pid}`;
+  try {
+    await writeCustomersCsv(customersPath + suffix, inputs, output, rules, hasCost);
+    await writeFile(summaryPath + suffix, `${JSON.stringify(summary, null, 2)}\n`);
+    await rename(customersPath + suffix, customersPath);
+    await rename(summaryPath + suffix, summaryPath);
+  } catch (err) {
+    await rm(customersPath + suffix, { force: true });
+    await rm(summaryPath + suffix, { force: true });
+    throw err;
+  }
+  return { summary, customersPath, summaryPath, badRows, unknownColumns };
+}
+
+/** The printed summary. */
+export function summaryLines(s: AnalyzeSummaryJson): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const window = s.windowMonths === null ? 'all history' : `${s.windowMonths} months`;
+  const lines = [
+    `${count(s.customers)} customers, ${count(s.orders)} orders up to ${s.asOf} (value: ${s.basis}; RFM window: ${window}).`,
+    `ABC  ${(['A', 'B', 'C'] as const).map((k) => `${k} ${count(s.abc[k].count)} (${pct(s.abc[k].share)} of ${s.basis})`).join('  ')}`,
+    'RFM segments:',
+  ];
+  for (const [name, seg] of Object.entries(s.rfmSegments))
+    if (seg.count > 0)
+      lines.push(`  ${name.padEnd(20)} ${count(seg.count).padStart(10)}  ${pct(seg.share).padStart(6)}`);
+  return lines;
+}
+
+const windowMonths = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1200)
+    throw new InvalidArgumentError('a whole number of months, 1–1200.');
+  return n;
+};
+
+export function analyzeCommand(): Command {
+  return new Command('analyze')
+    .description(
+      'classify customers (ABC, RFM) from an orders file without a database: columns customer_code, ordered_at, amount [, cost]',
+    )
+    .argument('<orders>', 'CSV (or XLSX) file of orders')
+    .requiredOption('--as-of <date>', 'the analysis day (YYYY-MM-DD); later orders are ignored')
+    .requiredOption('--out <dir>', 'folder for customers.csv and summary.json')
+    .addOption(
+      new Option(
+        '--basis <basis>',
+        'ABC value (default: profit when the file has cost, else revenue)',
+      ).choices(['profit', 'revenue']),
+    )
+    .option(
+      '--window-months <n>',
+      'RFM window in whole months up to as-of (default: all history)',
+      windowMonths,
+    )
+    .option('--skip-bad-rows', 'analyze the good rows when some are bad (default: refuse the file)')
+    .action(
+      async (
+        file: string,
+        opts: {
+          asOf: string;
+          out: string;
+          basis?: 'profit' | 'revenue';
+          windowMonths?: number;
+          skipBadRows?: boolean;
+        },
+      ) => {
+        const result = await runAnalyze({
+          file,
+          asOf: opts.asOf,
+          out: opts.out,
+          basis: opts.basis,
+          windowMonths: opts.windowMonths ?? null,
+          skipBadRows: opts.skipBadRows,
+        });
+        for (const line of summaryLines(result.summary)) console.log(line);
+        console.log(`Wrote ${result.customersPath} and ${result.summaryPath}.`);
+      },
+    );
+}
