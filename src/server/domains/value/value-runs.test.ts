@@ -67,7 +67,15 @@ describe.each(drivers)('value runs, breaches and the read API on %s', (kind) => 
     expect(res.statusCode).toBe(200);
     const v = res.json();
     expect(v.latest).toMatchObject({ abc: 'A', tier: 'MVC', abcRank: 1, abcOf: 4, actualValue: '39200.00' });
-    expect(v.latest.explanation[0]).toMatch(/^A: cumulative profit share 99\.\d% at rank 1 of 4$/);
+    expect(v.latest.explanation[0]).toMatch(
+      /^A: cumulative profit share 99\.\d% at rank 1 of 4 \(A cut-off 80%\)$/,
+    );
+    expect(v.latest.explanation[2]).toBe(
+      'MVC: actual value 39,200.00, among the customers making the top share of actual value',
+    );
+    expect(v.latest.explanation[1]).toMatch(
+      /^Champions: R \d \(last order 20 days ago\), F \d \(10 purchase days\)/,
+    );
     expect(v.history).toHaveLength(1);
     expect((await call(salesNorth, 'GET', `/api/v1/customers/${base.big}/value`)).statusCode).toBe(404);
   });
