@@ -5,9 +5,8 @@
  * The read side (a customer's value, lists, migration, breaches) is in value-read-api.schema.ts.
  */
 import { z } from 'zod';
-import { id, isoDate, version } from '../common/fields';
+import { isoDate, version } from '../common/fields';
 import { CursorSchema, LimitSchema } from '../common/pagination';
-import { ABC_CLASSES, VALUE_TIERS } from './value.contract';
 import { matrixDefinitionSchema } from './value-matrix';
 import { valueSettingsSchema } from './value-settings';
 
