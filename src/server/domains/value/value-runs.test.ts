@@ -101,6 +101,10 @@ describe.each(drivers)('value runs, breaches and the read API on %s', (kind) => 
       'MVC 客户已 60 天未拜访；策略要求每 30 天拜访',
     ]);
     expect((await call(sales2, 'GET', '/api/v1/value/breaches')).json().items).toEqual([]);
+    const east = (await call(t.fx.users.manager, 'GET', '/api/v1/value/breaches')).json().items;
+    expect(east.map((b: { customerId: number }) => b.customerId)).toEqual([base.big]);
+    const north = (await call(managerNorth, 'GET', '/api/v1/value/breaches')).json().items;
+    expect(north.map((b: { customerId: number }) => b.customerId)).toEqual([base.loss]);
 
     // The run opened the tasks: the owner's, and for the customer without owner its branch manager's.
     const open = await t.db.db.select().from(tasks).where(eq(tasks.source, 'policy'));
