@@ -184,6 +184,13 @@ describe('classifyCustomers: bad input', () => {
     expect(run).toThrow(expect.objectContaining({ code, path }));
   });
 
+  it('refuses segment rules whose keys collide', () => {
+    const rules = [...settings.rfm.segments, { ...settings.rfm.segments[0]!, key: 'others' }];
+    expect(() => classifyCustomers([], settingsWith({ rfm: { segments: rules } }), [], AS_OF)).toThrow(
+      expect.objectContaining({ code: 'invalid_segment_rules', path: 'rfm.segments.10.key' }),
+    );
+  });
+
   it('refuses an invalid as-of and an invalid matrix', () => {
     expect(() => classifyCustomers([], settings, [], '2026-02-30')).toThrow(
       expect.objectContaining({ code: 'invalid_as_of' }),

@@ -26,6 +26,7 @@ import { codeOrder, releaseScratch, scratchKeys } from './ranking';
 import { tCritical95, trendStats } from './revenue-trend';
 import { rankScores } from './rfm';
 import { lookupSegment, NO_RFM_SEGMENT, OTHERS_SEGMENT, segmentTable } from './rfm-segments';
+import { segmentRuleIssues } from './settings-check';
 import type {
   ClassificationOutput,
   CustomerValueInput,
@@ -58,6 +59,13 @@ export function checkEngineInput(
       cutIssue.code,
       `abc.${cutIssue.path}`,
       `ABC cut-offs ${settings.abc.aCut} / ${settings.abc.bCut}: ${cutIssue.code}`,
+    );
+  const [ruleIssue] = segmentRuleIssues(settings.rfm.segments);
+  if (ruleIssue)
+    throw new ValueEngineError(
+      'invalid_segment_rules',
+      ruleIssue.path,
+      `${ruleIssue.path}: ${ruleIssue.code}`,
     );
   if (Number.isNaN(dayNumber(asOf)))
     throw new ValueEngineError('invalid_as_of', 'asOf', `as-of is not a valid day: ${asOf}`);
