@@ -205,6 +205,44 @@ describe('classifyCustomers: bad input', () => {
   });
 });
 
+describe('classifyCustomers: many matrices', () => {
+  it('keeps cell combinations apart past 2^53 of them (string keys)', () => {
+    // 30 matrices of 4 cells: 5^30 ≈ 9·10^20 combinations; p and q differ in the last one only
+    const two = (k: number) => ({
+      key: `two_${k}`,
+      nameZh: '二',
+      nameEn: 'two',
+      x: { kind: 'numeric' as const, factor: `f${k}`, cuts: [0] },
+      y: { kind: 'ordered' as const, factor: 'credit_rating', bands: [['C'], ['A']] },
+      cells: [0, 1].flatMap((x) =>
+        [0, 1].map((y) => ({
+          x,
+          y,
+          key: `c${x}${y}`,
+          nameZh: '格',
+          nameEn: 'cell',
+          strategyZh: '',
+          strategyEn: '',
+        })),
+      ),
+    });
+    const matrices = Array.from({ length: 30 }, (_, k) => two(k));
+    const factors = (sign: number) => ({
+      credit_rating: 'A',
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, k === 29 ? sign : 1])),
+    });
+    const { verdicts } = classifyCustomers(
+      [customer({ code: 'p', factors: factors(1) }), customer({ code: 'q', factors: factors(-1) })],
+      settings,
+      matrices,
+      AS_OF,
+    );
+    expect(verdicts[0]!.cells.two_29).toBe('c11');
+    expect(verdicts[1]!.cells.two_29).toBe('c01');
+    expect(verdicts[1]!.cells.two_0).toBe('c11');
+  });
+});
+
 describe('classifyCustomers: strategic value from the revenue trend', () => {
   it('a significantly rising line gives 144 × slope; a flat or noisy one 0; budget wins', () => {
     const rising = Array.from({ length: 12 }, (_, t) => 1_000 + 100 * t);

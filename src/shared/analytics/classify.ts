@@ -92,16 +92,21 @@ const FLAG_LISTS: readonly (readonly VerdictFlag[])[] = Array.from({ length: 16 
 
 /**
  * Cell maps shared by the verdicts with the same cells: the combination of cell indexes (−1 → none)
- * as a mixed-radix number → a frozen map. There are few combinations, and a million customers.
+ * as a mixed-radix number (or, past 2^53 combinations, a string) → a frozen map. There are few
+ * combinations, and a million customers.
  */
 function cellMaps(compiled: readonly CompiledMatrix[]) {
-  const cache = new Map<number, Readonly<Record<string, string>>>();
+  const cache = new Map<number | string, Readonly<Record<string, string>>>();
   const picked = new Int32Array(compiled.length);
+  const combinations = compiled.reduce((p, m) => p * (m.keys.length + 1), 1);
+  const numeric = combinations <= Number.MAX_SAFE_INTEGER;
   return {
     picked,
     get(): Readonly<Record<string, string>> {
-      let id = 0;
-      for (let m = 0; m < compiled.length; m++) id = id * (compiled[m]!.keys.length + 1) + picked[m]! + 1;
+      let id: number | string = 0;
+      if (numeric)
+        for (let m = 0; m < compiled.length; m++) id = id * (compiled[m]!.keys.length + 1) + picked[m]! + 1;
+      else id = picked.join(',');
       let map = cache.get(id);
       if (!map) {
         const cells: Record<string, string> = {};
