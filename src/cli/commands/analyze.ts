@@ -14,6 +14,7 @@ import { openTable } from '../../server/domains/imports/read';
 import { classifyCustomers } from '../../shared/analytics/classify';
 import { dayNumber } from '../../shared/analytics/days';
 import { OrderAccumulator, parseCents } from '../../shared/analytics/orders-to-inputs';
+import { NO_RFM_SEGMENT, segmentName } from '../../shared/analytics/rfm-segments';
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../../shared/analytics/value-settings';
 import type { Locale } from '../../shared/common/locale';
 import { CliError } from '../context';
@@ -169,13 +170,25 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   return { summary, customersPath, summaryPath, badRows, unknownColumns };
 }
 
-/** The printed summary. */
+/** The printed summary (segment names in the user's language). */
 export function summaryLines(s: AnalyzeSummaryJson, locale: Locale): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines = analyzeText(locale).summary(s);
-  for (const [name, seg] of Object.entries(s.rfmSegments))
-    if (seg.count > 0)
-      lines.push(`  ${name.padEnd(20)} ${count(seg.count).padStart(10)}  ${pct(seg.share).padStart(6)}`);
+  const rules = DEFAULT_VALUE_SETTINGS.rfm.segments;
+  for (const seg of Object.values(s.rfmSegments)) {
+    if (seg.count === 0) continue;
+    const name =
+      seg.key === NO_RFM_SEGMENT
+        ? locale === 'en'
+          ? 'No RFM'
+          : '无 RFM'
+        : segmentName(rules, seg.key, locale);
+    // CJK characters take two terminal columns.
+    const width = [...name].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+    lines.push(
+      `  ${name}${' '.repeat(Math.max(1, 20 - width))} ${count(seg.count).padStart(10)}  ${pct(seg.share).padStart(6)}`,
+    );
+  }
   return lines;
 }
 
