@@ -8,6 +8,7 @@ import { classifyCommand } from './commands/classify';
 import { runDemoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { metricsCommand } from './commands/metrics';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { parseCount, startCommand } from './commands/start';
@@ -71,6 +72,7 @@ export function buildProgram(): Command {
     restoreCommand(),
     exportCommand(),
     analyzeCommand(),
+    metricsCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);

@@ -35,6 +35,7 @@ describe('kehu analyze on CDNOW (references §1f)', () => {
     const logged: string[] = [];
     const out = join(dir, 'cdnow-out');
     const r = await runAnalyze({
+      locale: 'en',
       file,
       asOf: '1998-06-30',
       out,
@@ -105,6 +106,7 @@ describe('kehu analyze: bad input', () => {
     const logged: string[] = [];
     const out = join(dir, 'good-out');
     const r = await runAnalyze({
+      locale: 'en',
       file: good,
       asOf: '2026-11-30',
       out,
@@ -144,6 +146,7 @@ describe('kehu analyze: bad input', () => {
 
   it('--basis revenue on the same file', async () => {
     const r = await runAnalyze({
+      locale: 'en',
       file: good,
       asOf: '2026-11-30',
       out: join(dir, 'rev'),
@@ -168,7 +171,8 @@ describe('kehu analyze: bad input', () => {
       ].join('\n'),
     );
     const out = join(dir, 'bad-out');
-    const run = () => runAnalyze({ file: bad, asOf: '2026-11-30', out, windowMonths: null, log: () => {} });
+    const run = () =>
+      runAnalyze({ locale: 'en', file: bad, asOf: '2026-11-30', out, windowMonths: null, log: () => {} });
     await expect(run()).rejects.toThrow(CliError);
     await expect(run()).rejects.toThrow(
       [
@@ -181,6 +185,7 @@ describe('kehu analyze: bad input', () => {
     );
     expect(() => readFileSync(join(out, 'customers.csv'))).toThrow();
     const r = await runAnalyze({
+      locale: 'en',
       file: bad,
       asOf: '2026-11-30',
       out,
@@ -190,6 +195,22 @@ describe('kehu analyze: bad input', () => {
     });
     expect(r.badRows).toHaveLength(4);
     expect(r.summary.customers).toBe(1);
+  });
+
+  it('speaks Chinese when the locale is zh-CN', async () => {
+    const file = write('zh.csv', 'customer_code,ordered_at,amount\nK1,2026-11-01,abc\n');
+    await expect(
+      runAnalyze({
+        file,
+        asOf: '2026-11-30',
+        out: join(dir, 'zh-out'),
+        windowMonths: null,
+        locale: 'zh-CN',
+        log: () => {},
+      }),
+    ).rejects.toThrow(
+      '1 行有误，未写出任何文件（--skip-bad-rows 可跳过错误行继续分析）：\n  第 2 行：amount“abc”不是最多两位小数的金额',
+    );
   });
 
   it.each([
@@ -205,6 +226,7 @@ describe('kehu analyze: bad input', () => {
     const file = write(name, text);
     await expect(
       runAnalyze({
+        locale: 'en',
         file,
         asOf: '2026-11-30',
         out: join(dir, `${name}-out`),
@@ -218,6 +240,7 @@ describe('kehu analyze: bad input', () => {
   it('an empty base (header only) writes a header and zero counts', async () => {
     const file = write('empty.csv', 'customer_code,ordered_at,amount\n');
     const r = await runAnalyze({
+      locale: 'en',
       file,
       asOf: '2026-11-30',
       out: join(dir, 'empty-out'),
@@ -245,7 +268,7 @@ describe('kehu analyze: bad input', () => {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['bin/kehu.js', 'analyze', good, '--as-of', '2026-11-30', '--out', out, '--window-months', '12'],
-      { cwd: join(import.meta.dirname, '../../..') },
+      { cwd: join(import.meta.dirname, '../../..'), env: { ...process.env, LC_ALL: '', LANG: 'C.UTF-8' } },
     );
     expect(stdout).toContain(
       '5 customers, 5 orders up to 2026-11-30 (value: profit; RFM window: 12 months).',

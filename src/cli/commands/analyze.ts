@@ -14,8 +14,11 @@ import { openTable } from '../../server/domains/imports/read';
 import { classifyCustomers } from '../../shared/analytics/classify';
 import { dayNumber } from '../../shared/analytics/days';
 import { OrderAccumulator, parseCents } from '../../shared/analytics/orders-to-inputs';
+import { NO_RFM_SEGMENT, segmentName } from '../../shared/analytics/rfm-segments';
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../../shared/analytics/value-settings';
+import type { Locale } from '../../shared/common/locale';
 import { CliError } from '../context';
+import { analyzeText } from './analyze-messages';
 import { type AnalyzeSummaryJson, summaryJson, writeCustomersCsv } from './analyze-output';
 import { localeFromEnv } from './import';
 import { count } from './progress';
@@ -29,6 +32,8 @@ export type AnalyzeOptions = {
   windowMonths: number | null;
   /** Analyze the good rows when some are bad (default: refuse the file). */
   skipBadRows?: boolean;
+  /** Messages' language (default: from LC_ALL / LANG). */
+  locale?: Locale;
   log?: (line: string) => void;
 };
 
@@ -63,14 +68,16 @@ const moneyText = (cell: Cell): string =>
 
 export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const log = o.log ?? ((line: string) => console.error(line));
-  if (Number.isNaN(dayNumber(o.asOf))) throw new CliError(`--as-of: a day as YYYY-MM-DD, not "${o.asOf}".`);
+  const locale = o.locale ?? localeFromEnv();
+  const t = analyzeText(locale);
+  if (Number.isNaN(dayNumber(o.asOf))) throw new CliError(t.badAsOf(o.asOf));
   let table: Awaited<ReturnType<typeof openTable>>;
   try {
     table = await openTable({ path: resolve(o.file) }, {});
   } catch (err) {
     if (err instanceof ImportFileError)
-      throw new CliError(`${o.file}: ${importMessage(err.problem, localeFromEnv())}`);
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`${o.file}: no such file.`);
+      throw new CliError(`${o.file}: ${importMessage(err.problem, locale)}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(t.noFile(o.file));
     throw err;
   }
   const headers = table.headers.map((h) => h.trim().toLowerCase());
@@ -78,20 +85,15 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const missing = REQUIRED.filter((name) => column(name) < 0);
   if (missing.length) {
     await table.close();
-    throw new CliError(
-      `${o.file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header needs customer_code, ordered_at, amount and optionally cost).`,
-    );
+    throw new CliError(t.missingColumns(o.file, missing));
   }
   const unknownColumns = table.headers.filter((_, i) => !KNOWN.has(headers[i]!));
-  if (unknownColumns.length)
-    log(
-      `Warning: ignoring unknown column${unknownColumns.length > 1 ? 's' : ''} ${unknownColumns.join(', ')}.`,
-    );
+  if (unknownColumns.length) log(t.unknownColumns(unknownColumns));
   const hasCost = column('cost') >= 0;
   const basis = o.basis ?? (hasCost ? 'profit' : 'revenue');
   if (basis === 'profit' && !hasCost) {
     await table.close();
-    throw new CliError('--basis profit needs a cost column; use --basis revenue or add cost.');
+    throw new CliError(t.profitNeedsCost);
   }
 
   const [codeAt, dateAt, amountAt, costAt] = [
@@ -111,38 +113,30 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
       const costText = moneyText(cell(costAt));
       const cost = costText === '' ? null : parseCents(costText);
       const problems: string[] = [];
-      if (!code) problems.push('customer_code is empty');
-      if (day === null)
-        problems.push(`ordered_at "${String(cell(dateAt) ?? '')}" is not a date (YYYY-MM-DD)`);
-      if (amount === null)
-        problems.push(`amount "${moneyText(cell(amountAt))}" is not an amount with at most 2 decimals`);
-      if (costText !== '' && cost === null)
-        problems.push(`cost "${costText}" is not an amount with at most 2 decimals`);
+      if (!code) problems.push(t.emptyCode);
+      if (day === null) problems.push(t.badDate(String(cell(dateAt) ?? '')));
+      if (amount === null) problems.push(t.badMoney('amount', moneyText(cell(amountAt))));
+      if (costText !== '' && cost === null) problems.push(t.badMoney('cost', costText));
       if (problems.length) {
-        badRows.push(`line ${row.line}: ${problems.join('; ')}`);
+        badRows.push(t.line(row.line, problems));
         continue;
       }
       acc.add({ customerCode: code, orderedAt: day!, amountCents: amount!, costCents: cost });
     }
   } catch (err) {
     if (err instanceof ImportFileError)
-      throw new CliError(`${o.file}: ${importMessage(err.problem, localeFromEnv())}`);
+      throw new CliError(`${o.file}: ${importMessage(err.problem, locale)}`);
     throw err;
   } finally {
     await table.close();
   }
   if (badRows.length) {
     const shown = badRows.slice(0, SHOWN_BAD_ROWS).join('\n  ');
-    const more =
-      badRows.length > SHOWN_BAD_ROWS ? `\n  … and ${count(badRows.length - SHOWN_BAD_ROWS)} more` : '';
-    if (!o.skipBadRows)
-      throw new CliError(
-        `${count(badRows.length)} bad row(s); nothing written (--skip-bad-rows analyzes the rest):\n  ${shown}${more}`,
-      );
-    log(`Warning: skipped ${count(badRows.length)} bad row(s):\n  ${shown}${more}`);
+    const more = badRows.length > SHOWN_BAD_ROWS ? `\n  ${t.more(badRows.length - SHOWN_BAD_ROWS)}` : '';
+    if (!o.skipBadRows) throw new CliError(`${t.badRowsRefused(badRows.length)}\n  ${shown}${more}`);
+    log(`${t.badRowsSkipped(badRows.length)}\n  ${shown}${more}`);
   }
-  if (acc.futureOrders > 0)
-    log(`Warning: ignored ${count(acc.futureOrders)} order(s) dated after ${o.asOf}.`);
+  if (acc.futureOrders > 0) log(t.futureIgnored(acc.futureOrders, o.asOf));
 
   const inputs = acc.finish();
   const settings: ValueSettings = {
@@ -176,18 +170,25 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   return { summary, customersPath, summaryPath, badRows, unknownColumns };
 }
 
-/** The printed summary. */
-export function summaryLines(s: AnalyzeSummaryJson): string[] {
+/** The printed summary (segment names in the user's language). */
+export function summaryLines(s: AnalyzeSummaryJson, locale: Locale): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const window = s.windowMonths === null ? 'all history' : `${s.windowMonths} months`;
-  const lines = [
-    `${count(s.customers)} customers, ${count(s.orders)} orders up to ${s.asOf} (value: ${s.basis}; RFM window: ${window}).`,
-    `ABC  ${(['A', 'B', 'C'] as const).map((k) => `${k} ${count(s.abc[k].count)} (${pct(s.abc[k].share)} of ${s.basis})`).join('  ')}`,
-    'RFM segments:',
-  ];
-  for (const [name, seg] of Object.entries(s.rfmSegments))
-    if (seg.count > 0)
-      lines.push(`  ${name.padEnd(20)} ${count(seg.count).padStart(10)}  ${pct(seg.share).padStart(6)}`);
+  const lines = analyzeText(locale).summary(s);
+  const rules = DEFAULT_VALUE_SETTINGS.rfm.segments;
+  for (const seg of Object.values(s.rfmSegments)) {
+    if (seg.count === 0) continue;
+    const name =
+      seg.key === NO_RFM_SEGMENT
+        ? locale === 'en'
+          ? 'No RFM'
+          : '无 RFM'
+        : segmentName(rules, seg.key, locale);
+    // CJK characters take two terminal columns.
+    const width = [...name].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+    lines.push(
+      `  ${name}${' '.repeat(Math.max(1, 20 - width))} ${count(seg.count).padStart(10)}  ${pct(seg.share).padStart(6)}`,
+    );
+  }
   return lines;
 }
 
@@ -237,8 +238,9 @@ export function analyzeCommand(): Command {
           windowMonths: opts.windowMonths ?? null,
           skipBadRows: opts.skipBadRows,
         });
-        for (const line of summaryLines(result.summary)) console.log(line);
-        console.log(`Wrote ${result.customersPath} and ${result.summaryPath}.`);
+        const locale = localeFromEnv();
+        for (const line of summaryLines(result.summary, locale)) console.log(line);
+        console.log(analyzeText(locale).wrote(result.customersPath, result.summaryPath));
       },
     );
 }
