@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { kehuVersion } from '../server/domains/backup/backup.meta';
 import { DEMO_DEFAULT_CUSTOMERS, DEMO_DEFAULT_SEED } from '../server/domains/demo/demo.service';
+import { analyzeCommand } from './commands/analyze';
 import { backupCommand } from './commands/backup';
 import { benchCommand } from './commands/bench';
 import { classifyCommand } from './commands/classify';
 import { runDemoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { metricsCommand } from './commands/metrics';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { parseCount, startCommand } from './commands/start';
@@ -69,6 +71,8 @@ export function buildProgram(): Command {
     backupCommand(),
     restoreCommand(),
     exportCommand(),
+    analyzeCommand(),
+    metricsCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);

@@ -77,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onBackgroundError: (err) => app.log.error({ err }, 'background work failed'),
   });
   app.addHook('onClose', () => services.importUploads.close());
-  app.addHook('onClose', () => services.value.schedule.stop());
+  app.addHook('onClose', () => services.value.close());
   if (options.valueSchedule) services.value.schedule.start();
   app.decorate('dbHandle', options.db);
   app.decorate('services', services);

@@ -78,9 +78,7 @@ export function createServices(
       MAX_UPLOAD_BYTES,
     ),
     importRuns: createImportRuns(handle, {
-      onImported: (workspaceId) => {
-        value.afterImport(workspaceId).catch((err) => opts.onBackgroundError?.(err));
-      },
+      onImported: (workspaceId) => value.runAfterImport(workspaceId),
     }),
     importTemplates: createImportTemplates(db),
     savedViews,

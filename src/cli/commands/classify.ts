@@ -36,7 +36,7 @@ const TEXT = {
     tier: 'Value tier',
     segment: 'RFM segment',
     noRfm: 'No RFM (no order in the window)',
-    warnings: 'Warnings',
+    warnings: 'Warnings:',
     running: 'Another classification of this workspace is running; try again when it has finished.',
   },
   'zh-CN': {
@@ -48,12 +48,16 @@ const TEXT = {
     tier: '价值层级',
     segment: 'RFM 分群',
     noRfm: '无 RFM（时间窗内无订单）',
-    warnings: '警告',
+    warnings: '警告：',
     running: '本工作区正在进行价值分类，请等待其完成后再试。',
   },
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Terminal columns of a text: CJK characters take two. */
+const columns = (text: string) =>
+  [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
 
 /** The summary as aligned text tables (one per classifier). */
 export function summaryTable(r: RunResult, settings: ValueSettings, locale: Locale, seconds: string): string {
@@ -65,10 +69,13 @@ export function summaryTable(r: RunResult, settings: ValueSettings, locale: Loca
       [title, ...t.columns.slice(1)],
       ...rows.map(([k, s]) => [k, count(s.count), pct(total ? s.count / total : 0), pct(s.share)]),
     ];
-    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => columns(row[i]!))));
+    const pad = (c: string, w: number, left: boolean) => {
+      const fill = ' '.repeat(Math.max(0, w - columns(c)));
+      return left ? c + fill : fill + c;
+    };
     lines.push('');
-    for (const row of table)
-      lines.push(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+    for (const row of table) lines.push(row.map((c, i) => pad(c, widths[i]!, i === 0)).join('  '));
   };
   block(t.abc, Object.entries(r.summary.abc));
   block(t.tier, Object.entries(r.summary.tiers));
@@ -83,7 +90,7 @@ export function summaryTable(r: RunResult, settings: ValueSettings, locale: Loca
       .map(([k, s]) => [named(k), s]),
   );
   if (r.summary.warnings.length) {
-    lines.push('', `${t.warnings}:`);
+    lines.push('', t.warnings);
     for (const w of r.summary.warnings) lines.push(`  ${w.code}: ${count(w.count)}`);
   }
   return lines.join('\n');

@@ -7,7 +7,7 @@
  *
  * Works on typed arrays (ranking.ts) so that a million customers rank in a few hundred milliseconds.
  */
-import { codeOrder, rankDescending, scratchOrder } from './ranking';
+import { codeOrder, rankDescending, releaseScratch, scratchOrder } from './ranking';
 
 export const ABC_A = 0;
 export const ABC_B = 1;
@@ -118,5 +118,6 @@ export function classifyAbc(
 ): ('A' | 'B' | 'C')[] {
   const values = Float64Array.from(customers, (c) => c.valueCents);
   const ranking = rankAbc(values, codeOrder(customers.map((c) => c.code)), aCut, bCut);
+  releaseScratch();
   return Array.from(ranking.classes, (k) => ABC_LETTERS[k]!);
 }

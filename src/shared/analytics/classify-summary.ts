@@ -1,75 +1,104 @@
-/** The classification summary: counts and value shares per ABC class, RFM segment, tier and matrix cell. */
+/**
+ * The classification summary: counts and value shares per ABC class, RFM segment, tier and matrix cell,
+ * accumulated in typed arrays while the verdicts are made (no second pass, no string lookups).
+ */
 import { NO_RFM_SEGMENT, OTHERS_SEGMENT } from './rfm-segments';
-import {
-  ABC_CLASSES,
-  type ClassificationSummary,
-  type ClassSummary,
-  type CustomerValueInput,
-  type CustomerVerdict,
-  VALUE_TIERS,
-} from './value.contract';
-import type { MatrixDefinition } from './value-matrix';
+import { ABC_CLASSES, type ClassificationSummary, type ClassSummary, VALUE_TIERS } from './value.contract';
 import type { ValueSettings } from './value-settings';
 
-const empty = (): ClassSummary => ({ count: 0, valueCents: 0, share: 0 });
+/** Flag bits as classify.ts sets them: 1 negative_value, 2 no_orders, 4 future_orders_ignored, 8 no_rfm. */
+const WARNED_FLAGS = [
+  [2, 'no_orders'],
+  [1, 'negative_value'],
+  [8, 'no_rfm'],
+] as const;
 
-function bucketsOf(keys: readonly string[]): Record<string, ClassSummary> {
-  const out: Record<string, ClassSummary> = {};
-  for (const k of keys) out[k] = empty();
-  return out;
-}
+type Buckets = { count: Float64Array; value: Float64Array };
+const buckets = (n: number): Buckets => ({ count: new Float64Array(n), value: new Float64Array(n) });
 
-function add(bucket: Record<string, ClassSummary>, key: string, value: number): void {
-  let b = bucket[key];
-  if (!b) {
-    b = empty();
-    bucket[key] = b;
+export class SummaryAccumulator {
+  private readonly abc = buckets(3);
+  private readonly tiers = buckets(3);
+  /** Rule indexes, then 'others', then 'no_rfm'. */
+  private readonly segments: Buckets;
+  private readonly cells: Buckets[];
+  private readonly flags = new Float64Array(16);
+  private future = 0;
+
+  constructor(
+    private readonly segmentKeys: readonly string[],
+    private readonly matrices: readonly { key: string; keys: readonly string[] }[],
+  ) {
+    this.segments = buckets(segmentKeys.length + 2);
+    this.cells = matrices.map((m) => buckets(m.keys.length));
   }
-  b.count++;
-  b.valueCents += value;
-}
 
-export function buildSummary(
-  verdicts: readonly CustomerVerdict[],
-  inputs: readonly CustomerValueInput[],
-  settings: ValueSettings,
-  matrices: readonly MatrixDefinition[],
-  asOf: string,
-  totalPositive: number,
-): ClassificationSummary {
-  const abc = bucketsOf(ABC_CLASSES);
-  const tiers = bucketsOf(VALUE_TIERS);
-  const segments = bucketsOf([...settings.rfm.segments.map((s) => s.key), OTHERS_SEGMENT, NO_RFM_SEGMENT]);
-  const cells: Record<string, Record<string, ClassSummary>> = {};
-  for (const m of matrices) cells[m.key] = bucketsOf(m.cells.map((c) => c.key));
-  let future = 0;
-  const flagCounts = { no_orders: 0, negative_value: 0, no_rfm: 0 };
-  for (let i = 0; i < verdicts.length; i++) {
-    const v = verdicts[i]!;
-    const value = v.abcExplain.valueCents;
-    add(abc, v.abc, value);
-    add(tiers, v.tier, value);
-    add(segments, v.rfm ? v.rfm.segment : NO_RFM_SEGMENT, value);
-    for (const key in v.cells) add(cells[key]!, v.cells[key]!, value);
-    future += inputs[i]!.futureOrders;
-    for (const flag of v.flags) if (flag in flagCounts) flagCounts[flag as keyof typeof flagCounts]++;
+  /** seg: rule index, −1 others, −2 no RFM; cells[k]: cell index in matrix k or −1. */
+  add(
+    value: number,
+    abc: number,
+    tier: number,
+    seg: number,
+    cells: Int32Array,
+    flagMask: number,
+    futureOrders: number,
+  ): void {
+    this.abc.count[abc]!++;
+    this.abc.value[abc]! += value;
+    this.tiers.count[tier]!++;
+    this.tiers.value[tier]! += value;
+    const s = seg >= 0 ? seg : seg === -1 ? this.segmentKeys.length : this.segmentKeys.length + 1;
+    this.segments.count[s]!++;
+    this.segments.value[s]! += value;
+    for (let k = 0; k < this.cells.length; k++) {
+      const c = cells[k]!;
+      if (c < 0) continue;
+      this.cells[k]!.count[c]!++;
+      this.cells[k]!.value[c]! += value;
+    }
+    this.flags[flagMask]!++;
+    this.future += futureOrders;
   }
-  const shares = (bucket: Record<string, ClassSummary>) => {
-    for (const b of Object.values(bucket)) b.share = totalPositive > 0 ? b.valueCents / totalPositive : 0;
-  };
-  for (const bucket of [abc, tiers, segments, ...Object.values(cells)]) shares(bucket);
-  const warnings: { code: string; count: number }[] = [];
-  if (future > 0) warnings.push({ code: 'future_orders_ignored', count: future });
-  for (const [code, count] of Object.entries(flagCounts)) if (count > 0) warnings.push({ code, count });
-  return {
-    customers: verdicts.length,
-    asOf,
-    basis: settings.abc.basis,
-    totalPositiveValueCents: totalPositive,
-    abc: abc as ClassificationSummary['abc'],
-    segments,
-    tiers: tiers as ClassificationSummary['tiers'],
-    cells,
-    warnings,
-  };
+
+  finish(p: {
+    customers: number;
+    asOf: string;
+    basis: ValueSettings['abc']['basis'];
+    totalPositive: number;
+  }): ClassificationSummary {
+    const record = (keys: readonly string[], b: Buckets): Record<string, ClassSummary> => {
+      const out: Record<string, ClassSummary> = {};
+      keys.forEach((key, i) => {
+        const valueCents = b.value[i]!;
+        out[key] = {
+          count: b.count[i]!,
+          valueCents,
+          share: p.totalPositive > 0 ? valueCents / p.totalPositive : 0,
+        };
+      });
+      return out;
+    };
+    const cells: ClassificationSummary['cells'] = {};
+    this.matrices.forEach((m, k) => {
+      cells[m.key] = record(m.keys, this.cells[k]!);
+    });
+    const warnings: { code: string; count: number }[] = [];
+    if (this.future > 0) warnings.push({ code: 'future_orders_ignored', count: this.future });
+    for (const [bit, code] of WARNED_FLAGS) {
+      let count = 0;
+      for (let mask = 0; mask < 16; mask++) if (mask & bit) count += this.flags[mask]!;
+      if (count > 0) warnings.push({ code, count });
+    }
+    return {
+      customers: p.customers,
+      asOf: p.asOf,
+      basis: p.basis,
+      totalPositiveValueCents: p.totalPositive,
+      abc: record(ABC_CLASSES, this.abc) as ClassificationSummary['abc'],
+      segments: record([...this.segmentKeys, OTHERS_SEGMENT, NO_RFM_SEGMENT], this.segments),
+      tiers: record(VALUE_TIERS, this.tiers) as ClassificationSummary['tiers'],
+      cells,
+      warnings,
+    };
+  }
 }

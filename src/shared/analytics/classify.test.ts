@@ -184,6 +184,13 @@ describe('classifyCustomers: bad input', () => {
     expect(run).toThrow(expect.objectContaining({ code, path }));
   });
 
+  it('refuses segment rules whose keys collide', () => {
+    const rules = [...settings.rfm.segments, { ...settings.rfm.segments[0]!, key: 'others' }];
+    expect(() => classifyCustomers([], settingsWith({ rfm: { segments: rules } }), [], AS_OF)).toThrow(
+      expect.objectContaining({ code: 'invalid_segment_rules', path: 'rfm.segments.10.key' }),
+    );
+  });
+
   it('refuses an invalid as-of and an invalid matrix', () => {
     expect(() => classifyCustomers([], settings, [], '2026-02-30')).toThrow(
       expect.objectContaining({ code: 'invalid_as_of' }),
@@ -195,6 +202,44 @@ describe('classifyCustomers: bad input', () => {
     expect(() =>
       classifyCustomers([], settings, [BUILTIN_MATRICES[0]!, BUILTIN_MATRICES[0]!], AS_OF),
     ).toThrow(expect.objectContaining({ code: 'matrix_key_twice' }));
+  });
+});
+
+describe('classifyCustomers: many matrices', () => {
+  it('keeps cell combinations apart past 2^53 of them (string keys)', () => {
+    // 30 matrices of 4 cells: 5^30 ≈ 9·10^20 combinations; p and q differ in the last one only
+    const two = (k: number) => ({
+      key: `two_${k}`,
+      nameZh: '二',
+      nameEn: 'two',
+      x: { kind: 'numeric' as const, factor: `f${k}`, cuts: [0] },
+      y: { kind: 'ordered' as const, factor: 'credit_rating', bands: [['C'], ['A']] },
+      cells: [0, 1].flatMap((x) =>
+        [0, 1].map((y) => ({
+          x,
+          y,
+          key: `c${x}${y}`,
+          nameZh: '格',
+          nameEn: 'cell',
+          strategyZh: '',
+          strategyEn: '',
+        })),
+      ),
+    });
+    const matrices = Array.from({ length: 30 }, (_, k) => two(k));
+    const factors = (sign: number) => ({
+      credit_rating: 'A',
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, k === 29 ? sign : 1])),
+    });
+    const { verdicts } = classifyCustomers(
+      [customer({ code: 'p', factors: factors(1) }), customer({ code: 'q', factors: factors(-1) })],
+      settings,
+      matrices,
+      AS_OF,
+    );
+    expect(verdicts[0]!.cells.two_29).toBe('c11');
+    expect(verdicts[1]!.cells.two_29).toBe('c01');
+    expect(verdicts[1]!.cells.two_0).toBe('c11');
   });
 });
 

@@ -18,14 +18,15 @@
  * else revenue_trend; any other name is read from the customer's factors.
  */
 import { ABC_A, ABC_LETTERS, rankAbc, validateCutOffs } from './abc';
-import { buildSummary } from './classify-summary';
+import { SummaryAccumulator } from './classify-summary';
 import { dayNumber, trustedDayNumber } from './days';
 import { ValueEngineError } from './engine-errors';
-import { type CompiledMatrix, cellIndex, compileMatrix, MatrixError } from './matrix-assign';
+import { type CompiledMatrix, cellOf, compileMatrix, MatrixError } from './matrix-assign';
 import { codeOrder, releaseScratch, scratchKeys } from './ranking';
 import { tCritical95, trendStats } from './revenue-trend';
 import { rankScores } from './rfm';
 import { lookupSegment, NO_RFM_SEGMENT, OTHERS_SEGMENT, segmentTable } from './rfm-segments';
+import { segmentRuleIssues } from './settings-check';
 import type {
   ClassificationOutput,
   CustomerValueInput,
@@ -59,6 +60,13 @@ export function checkEngineInput(
       `abc.${cutIssue.path}`,
       `ABC cut-offs ${settings.abc.aCut} / ${settings.abc.bCut}: ${cutIssue.code}`,
     );
+  const [ruleIssue] = segmentRuleIssues(settings.rfm.segments);
+  if (ruleIssue)
+    throw new ValueEngineError(
+      'invalid_segment_rules',
+      ruleIssue.path,
+      `${ruleIssue.path}: ${ruleIssue.code}`,
+    );
   if (Number.isNaN(dayNumber(asOf)))
     throw new ValueEngineError('invalid_as_of', 'asOf', `as-of is not a valid day: ${asOf}`);
   const keys = new Set<string>();
@@ -84,18 +92,21 @@ const FLAG_LISTS: readonly (readonly VerdictFlag[])[] = Array.from({ length: 16 
 
 /**
  * Cell maps shared by the verdicts with the same cells: the combination of cell indexes (−1 → none)
- * as a mixed-radix number → a frozen map. There are few combinations, and a million customers.
+ * as a mixed-radix number (or, past 2^53 combinations, a string) → a frozen map. There are few
+ * combinations, and a million customers.
  */
 function cellMaps(compiled: readonly CompiledMatrix[]) {
-  const cache = new Map<number, Readonly<Record<string, string>>>();
+  const cache = new Map<number | string, Readonly<Record<string, string>>>();
   const picked = new Int32Array(compiled.length);
+  const combinations = compiled.reduce((p, m) => p * (m.keys.length + 1), 1);
+  const numeric = combinations <= Number.MAX_SAFE_INTEGER;
   return {
-    set: (m: number, cell: number) => {
-      picked[m] = cell;
-    },
+    picked,
     get(): Readonly<Record<string, string>> {
-      let id = 0;
-      for (let m = 0; m < compiled.length; m++) id = id * (compiled[m]!.keys.length + 1) + picked[m]! + 1;
+      let id: number | string = 0;
+      if (numeric)
+        for (let m = 0; m < compiled.length; m++) id = id * (compiled[m]!.keys.length + 1) + picked[m]! + 1;
+      else id = picked.join(',');
       let map = cache.get(id);
       if (!map) {
         const cells: Record<string, string> = {};
@@ -109,6 +120,8 @@ function cellMaps(compiled: readonly CompiledMatrix[]) {
     },
   };
 }
+
+type FactorReader = (customer: number) => string | number | null | undefined;
 
 /** Per-customer numbers the rankings need, as typed arrays. */
 type Columns = {
@@ -206,43 +219,48 @@ export function classifyCustomers(
   const segTable = segmentTable(rules);
   const tiers = assignTiers(col.actual, col.strategic, byCode, abc.classes, settings);
 
-  // One factor reader for every customer: `at` points at the customer being assigned.
-  let at = 0;
-  const factor = (name: string): string | number | null | undefined => {
-    const input = inputs[at]!;
+  // One reader per matrix axis, chosen once: reading a factor costs no string comparison per customer.
+  const nullable = (x: number) => (Number.isNaN(x) ? null : x);
+  const reader = (name: string): FactorReader => {
     switch (name) {
       case 'revenue_12m':
-        return input.revenue12mCents / 100;
+        return (i) => inputs[i]!.revenue12mCents / 100;
       case 'profit_12m':
-        return input.profit12mCents / 100;
+        return (i) => inputs[i]!.profit12mCents / 100;
       case 'actual_value':
-        return col.actual[at]! / 100;
+        return (i) => col.actual[i]! / 100;
       case 'strategic_value':
-        return col.strategic[at]! < 0 ? null : col.strategic[at]! / 100;
+        return (i) => (col.strategic[i]! < 0 ? null : col.strategic[i]! / 100);
       case 'share_of_wallet':
-        return Number.isNaN(col.sow[at]!) ? null : col.sow[at]!;
+        return (i) => nullable(col.sow[i]!);
       case 'revenue_trend':
-        return Number.isNaN(col.trendPct[at]!) ? null : col.trendPct[at]!;
-      case 'market_growth': {
-        const f = input.factors;
-        const given = f.market_growth ?? f.industry_growth;
-        if (given !== null && given !== undefined) return given;
-        const industry = f.industry;
-        const byIndustry =
-          industry === null || industry === undefined ? undefined : settings.industryGrowth[String(industry)];
-        if (byIndustry !== undefined) return byIndustry;
-        return Number.isNaN(col.trendPct[at]!) ? null : col.trendPct[at]!;
-      }
+        return (i) => nullable(col.trendPct[i]!);
+      case 'market_growth':
+        return (i) => {
+          const f = inputs[i]!.factors;
+          const given = f.market_growth ?? f.industry_growth;
+          if (given !== null && given !== undefined) return given;
+          const industry = f.industry;
+          const byIndustry =
+            industry === null || industry === undefined
+              ? undefined
+              : settings.industryGrowth[String(industry)];
+          return byIndustry ?? nullable(col.trendPct[i]!);
+        };
       default:
-        return input.factors[name];
+        return (i) => inputs[i]!.factors[name];
     }
   };
+  const axes = compiled.map((m) => ({ m, x: reader(m.x.factor), y: reader(m.y.factor) }));
 
   const maps = cellMaps(compiled);
+  const summary = new SummaryAccumulator(
+    rules.map((rule) => rule.key),
+    compiled,
+  );
   const verdicts: CustomerVerdict[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const input = inputs[i]!;
-    at = i;
     const klass = abc.classes[i]!;
     const value = col.basis[i]!;
     const r = rfm.r[i]!;
@@ -252,10 +270,11 @@ export function classifyCustomers(
       (input.futureOrders > 0 ? 4 : 0) |
       (r === 0 ? 8 : 0);
     let rfmResult: RfmResult | null = null;
+    let seg = -1;
     if (r !== 0) {
       const f = rfm.f[i]!;
       const m = rfm.m[i]!;
-      const seg = lookupSegment(segTable, r, f, m);
+      seg = lookupSegment(segTable, r, f, m);
       rfmResult = {
         r,
         f,
@@ -266,7 +285,12 @@ export function classifyCustomers(
         segment: seg < 0 ? OTHERS_SEGMENT : rules[seg]!.key,
       };
     }
-    for (let k = 0; k < compiled.length; k++) maps.set(k, cellIndex(compiled[k]!, factor));
+    for (let k = 0; k < axes.length; k++) {
+      const { m, x, y } = axes[k]!;
+      maps.picked[k] = cellOf(m, x(i), y(i));
+    }
+    const tier = tiers.tier[i]!;
+    summary.add(value, klass, tier, r === 0 ? -2 : seg, maps.picked, flagMask, input.futureOrders);
     const cum = abc.cumShare[i]!;
     const strategic = col.strategic[i]!;
     const sow = col.sow[i]!;
@@ -283,7 +307,7 @@ export function classifyCustomers(
         cut: klass === ABC_A ? aCut : bCut,
       },
       rfm: rfmResult,
-      tier: TIER_KEYS[tiers.tier[i]!]!,
+      tier: TIER_KEYS[tier]!,
       highPotential: tiers.highPotential[i] === 1,
       actualValueCents: col.actual[i]!,
       strategicValueCents: strategic < 0 ? null : strategic,
@@ -295,6 +319,8 @@ export function classifyCustomers(
     };
   }
   releaseScratch();
-  const summary = buildSummary(verdicts, inputs, settings, matrices, asOf, abc.totalPositive);
-  return { verdicts, summary };
+  return {
+    verdicts,
+    summary: summary.finish({ customers: n, asOf, basis, totalPositive: abc.totalPositive }),
+  };
 }

@@ -4,6 +4,7 @@ export type ValueEngineErrorCode =
   | 'cut_offs_not_increasing'
   | 'invalid_as_of'
   | 'invalid_matrix'
+  | 'invalid_segment_rules'
   | 'matrix_key_twice';
 
 export class ValueEngineError extends Error {
@@ -34,6 +35,10 @@ export const ENGINE_ERROR_MESSAGES: Record<ValueEngineErrorCode, { zh: string; e
   invalid_matrix: {
     zh: '因素矩阵无效：每对分档须恰有一个格子，分界点须递增，各档取值不得重复',
     en: 'Invalid factor matrix: every band pair needs exactly one cell, cuts must increase, bands must not share values',
+  },
+  invalid_segment_rules: {
+    zh: 'RFM 细分规则无效：键不得重复或使用保留键（others、no_rfm），区间下限不得大于上限',
+    en: 'Invalid RFM segment rules: keys must be unique and not reserved (others, no_rfm), ranges low ≤ high',
   },
   matrix_key_twice: { zh: '因素矩阵的键重复', en: 'Two factor matrices have the same key' },
 };

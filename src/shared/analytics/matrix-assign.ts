@@ -130,16 +130,21 @@ export function compileMatrix(def: MatrixDefinition): CompiledMatrix {
   };
 }
 
-type FactorReader = (name: string) => string | number | null | undefined;
+type FactorValue = string | number | null | undefined;
+type FactorReader = (name: string) => FactorValue;
 
-/** The index (in def.cells) of the cell for a customer's factors, or −1. */
-export function cellIndex(m: CompiledMatrix, factor: FactorReader): number {
-  const bx = m.x.band(factor(m.x.factor));
+/** The index (in def.cells) of the cell for the two factor values, or −1. */
+export function cellOf(m: CompiledMatrix, x: FactorValue, y: FactorValue): number {
+  const bx = m.x.band(x);
   if (bx < 0) return -1;
-  const by = m.y.band(factor(m.y.factor));
+  const by = m.y.band(y);
   if (by < 0) return -1;
   return m.cellAt[bx * m.ny + by]!;
 }
+
+/** The index (in def.cells) of the cell for a customer's factors, or −1. */
+export const cellIndex = (m: CompiledMatrix, factor: FactorReader): number =>
+  cellOf(m, factor(m.x.factor), factor(m.y.factor));
 
 /** The cell key for a customer's factors (factor name → value), or null. */
 export function assignCell(m: CompiledMatrix, factor: FactorReader): string | null {

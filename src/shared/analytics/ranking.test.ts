@@ -43,6 +43,27 @@ describe('sortOrder (radix sort of IEEE-754 bits)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('matches a comparator sort on whole numbers (the one-word path) of any span', () => {
+    const span = fc.constantFrom(10, 70_000, 2 ** 31, 2 ** 33, 2 ** 52);
+    fc.assert(
+      fc.property(
+        span,
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { maxLength: 200 }),
+        (s, xs) => {
+          const keys = xs.map((x) => Math.round(x * s));
+          const initial = keys.map((_, i) => i);
+          expect(Array.from(sortOrder(Float64Array.from(keys)))).toEqual(
+            reference(
+              keys.map((k) => k + 0),
+              initial,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('codeOrder', () => {

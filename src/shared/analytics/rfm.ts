@@ -7,7 +7,7 @@
  * R ranks −(days since the last order), so the most recent customers get R = 5; F ranks purchase days
  * and M revenue in the window, highest = 5. Only customers with an order in the window are scored.
  */
-import { scratchKeys, tieGroupRanks } from './ranking';
+import { releaseScratch, scratchKeys, tieGroupRanks } from './ranking';
 
 /** The 1–5 score of every key, higher keys scoring higher (`keys` may be a scratch buffer). */
 export function rankScores(keys: Float64Array): Uint8Array {
@@ -33,5 +33,6 @@ export function scoreRfm(customers: readonly RfmScoreInput[]): RfmScores[] {
   const r = score((c) => -c.recencyDays);
   const f = score((c) => c.frequency);
   const m = score((c) => c.monetaryCents);
+  releaseScratch();
   return customers.map((_, i) => ({ r: r[i]!, f: f[i]!, m: m[i]! }));
 }

@@ -1,5 +1,5 @@
 import type { DbHandle } from '../../../db/client';
-import type { BreachQuery } from '../../../shared/analytics/value-api.schema';
+import type { BreachQuery } from '../../../shared/analytics/value-read-api.schema';
 import { canManageValue } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
 import type { Locale } from '../../../shared/common/locale';
@@ -39,6 +39,15 @@ export function createValue(
   });
   const schedule = createValueSchedule(db, runs, config, { onError });
 
+  const pending = new Set<Promise<void>>();
+
+  /** After an import: a run when the workspace's settings ask for one. */
+  async function afterImport(workspaceId: number) {
+    const settings = await config.currentSettings(workspaceId);
+    if (!settings.schedule.afterImport) return null;
+    return runs.run(workspaceId, { trigger: 'import' });
+  }
+
   const requireManager = (actor: Actor) => {
     if (!canManageValue(actor)) throw valueErrors.error('may_not_classify');
   };
@@ -58,11 +67,21 @@ export function createValue(
       return read.run(actor, result!.runId);
     },
 
-    /** After an import: a run when the workspace's settings ask for one (errors go to onError). */
-    async afterImport(workspaceId: number) {
-      const settings = await config.currentSettings(workspaceId);
-      if (!settings.schedule.afterImport) return null;
-      return runs.run(workspaceId, { trigger: 'import' });
+    afterImport,
+
+    /** After a web import, in the background (errors go to onError; close() waits for it). */
+    runAfterImport(workspaceId: number) {
+      const work = afterImport(workspaceId)
+        .then(() => undefined)
+        .catch(onError)
+        .finally(() => pending.delete(work));
+      pending.add(work);
+    },
+
+    /** Stops the schedule and waits for background runs (the app's onClose). */
+    async close() {
+      await schedule.stop();
+      await Promise.all([...pending]);
     },
 
     async breachList(actor: Actor, q: BreachQuery, locale: Locale) {

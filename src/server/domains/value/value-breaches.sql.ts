@@ -6,7 +6,7 @@
  * Response time and maximum discount have nothing to check against yet (no tickets, no discounts).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { BreachRule } from '../../../shared/analytics/value-api.schema';
+import type { BreachRule } from '../../../shared/analytics/value-read-api.schema';
 
 export type BreachRow = {
   rule: BreachRule;

@@ -6,7 +6,7 @@ import type {
   BreachQuery,
   BreachRule,
   BreachTasksResult,
-} from '../../../shared/analytics/value-api.schema';
+} from '../../../shared/analytics/value-read-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
 import type { Locale } from '../../../shared/common/locale';
 import { encodeCursor } from '../../../shared/common/pagination';

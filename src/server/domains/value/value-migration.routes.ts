@@ -6,7 +6,7 @@ import {
   MigrationSchema,
   ProjectionQuerySchema,
   ProjectionSchema,
-} from '../../../shared/analytics/value-api.schema';
+} from '../../../shared/analytics/value-read-api.schema';
 import { requireActor } from '../../plugins/auth';
 
 const tags = ['value'];

@@ -13,7 +13,7 @@ import type {
   MigrationDimension,
   MigrationQuery,
   ProjectionQuery,
-} from '../../../shared/analytics/value-api.schema';
+} from '../../../shared/analytics/value-read-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { notFound } from '../../errors';
 import type { RunRow, ValueReadRepository } from './value-read.repository';

@@ -3,7 +3,7 @@ import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { valueRuns } from '../../../db/schema';
-import type { MigrationDimension, ValueListKind } from '../../../shared/analytics/value-api.schema';
+import type { MigrationDimension, ValueListKind } from '../../../shared/analytics/value-read-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
 import { visibleCustomersSql } from '../customers/customers.access';
 

@@ -3,14 +3,17 @@
  * with its explanation and its history, the lists (MVCs that moved down, BZs, high-potential STCs) and
  * the breach list. Customer-level reads go through the customer gate or the visibility filter.
  */
+import { explainAbc, explainCells, explainRfm } from '../../../shared/analytics/explain';
 import { NO_RFM_SEGMENT, OTHERS_NAMES, OTHERS_SEGMENT } from '../../../shared/analytics/rfm-segments';
+import type { CustomerVerdict } from '../../../shared/analytics/value.contract';
+import type { ValueRun } from '../../../shared/analytics/value-api.schema';
+import type { MatrixDefinition } from '../../../shared/analytics/value-matrix';
 import type {
   CustomerValue,
   CustomerVerdictView,
   ValueListItem,
   ValueListQuery,
-  ValueRun,
-} from '../../../shared/analytics/value-api.schema';
+} from '../../../shared/analytics/value-read-api.schema';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
 import type { Actor } from '../../../shared/auth/roles';
 import type { Locale } from '../../../shared/common/locale';
@@ -19,7 +22,7 @@ import { readCursor } from '../../cursor';
 import { notFound } from '../../errors';
 import type { CustomerGateApi } from '../customers/customers.access';
 import { valueErrors } from './value.errors';
-import { explainStored } from './value.messages';
+import { explainStoredTier } from './value.messages';
 import { readSettings } from './value-config.service';
 import type { RunRow, ValueReadRepository, VerdictRow } from './value-read.repository';
 
@@ -79,10 +82,51 @@ function verdictView(row: VerdictRow, locale: Locale): CustomerVerdictView {
     cells: row.cells ?? {},
     flags: row.flags ?? [],
   };
-  const explanation = explainStored(
-    { ...base, segmentName: locale === 'en' ? base.segmentNameEn : base.segmentNameZh },
-    locale,
-  );
+  const cents = (s: string) => Math.round(Number(s) * 100);
+  // The verdict as the engine made it, as far as a run stores it (enough for these sentences).
+  const verdict: CustomerVerdict = {
+    customerId: 0,
+    code: '',
+    abc: row.abc,
+    abcExplain: {
+      basis: base.abcBasis,
+      valueCents: cents(row.abc_value),
+      rank: row.abc_rank,
+      of: row.run_customers,
+      cumShare: row.abc_cum_share,
+      cut: base.abcCut,
+    },
+    rfm:
+      row.r_score === null
+        ? null
+        : {
+            r: row.r_score,
+            f: row.f_score ?? 0,
+            m: row.m_score ?? 0,
+            recencyDays: row.recency_days ?? 0,
+            frequency: row.frequency,
+            monetaryCents: cents(row.monetary),
+            segment: row.segment ?? OTHERS_SEGMENT,
+          },
+    tier: row.tier,
+    highPotential: row.high_potential,
+    actualValueCents: cents(row.actual_value),
+    strategicValueCents: row.strategic_value === null ? null : cents(row.strategic_value),
+    strategicBasis: null,
+    serveCostCents: 0,
+    shareOfWallet: null,
+    cells: base.cells,
+    flags: [],
+  };
+  const matrices = ((row.run_settings as { matrices?: MatrixDefinition[] } | null)?.matrices ??
+    []) as MatrixDefinition[];
+  const ctx = { locale, settings, matrices };
+  const explanation = [
+    explainAbc(verdict, ctx),
+    explainRfm(verdict, ctx),
+    explainStoredTier(base, locale),
+    ...explainCells(verdict, ctx),
+  ];
   return { ...base, explanation };
 }
 

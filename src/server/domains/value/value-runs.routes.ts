@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  RunListQuerySchema,
+  StartValueRunSchema,
+  ValueRunSchema,
+} from '../../../shared/analytics/value-api.schema';
+import {
   BreachQuerySchema,
   BreachSchema,
   BreachTasksResultSchema,
   CustomerValueSchema,
-  RunListQuerySchema,
-  StartValueRunSchema,
   ValueListItemSchema,
   ValueListQuerySchema,
-  ValueRunSchema,
-} from '../../../shared/analytics/value-api.schema';
+} from '../../../shared/analytics/value-read-api.schema';
 import { id } from '../../../shared/common/fields';
 import { listResponse } from '../../../shared/common/pagination';
 import { requireActor } from '../../plugins/auth';

@@ -10,8 +10,12 @@ import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 /** Advisory lock keys: (KEHU_VALUE_RUN, workspace id) is held by the run of that workspace. */
 export const KEHU_VALUE_RUN = 0x4b455601;
 
-/** Verdicts COPied per chunk: the CSV of one chunk is all the extra memory a run holds. */
-export const COPY_CHUNK = 5_000;
+/**
+ * Verdicts COPied per chunk: the CSV of one chunk (about 170 bytes a verdict) is all the extra memory a
+ * run holds. PGlite pays a fixed cost per COPY (100k verdicts: 9.5 s in chunks of 5,000, 4.0 s in one),
+ * the server hardly any.
+ */
+export const COPY_CHUNK = { pglite: 50_000, postgres: 10_000 } as const;
 
 /** Integer cents as an exact numeric literal (yuan with 2 decimals). */
 export function centsToDecimal(cents: number): string {
@@ -107,9 +111,10 @@ export async function copyVerdicts(
   verdicts: readonly CustomerVerdict[],
   onChunk?: (done: number) => void,
 ) {
-  for (let start = 0; start < verdicts.length; start += COPY_CHUNK) {
+  const chunk = COPY_CHUNK[s.kind];
+  for (let start = 0; start < verdicts.length; start += chunk) {
     const lines: string[] = [];
-    const end = Math.min(start + COPY_CHUNK, verdicts.length);
+    const end = Math.min(start + chunk, verdicts.length);
     for (let i = start; i < end; i++)
       lines.push(csvLine(runCustomersCopy, verdictRow(workspaceId, runId, verdicts[i]!)));
     await s.copy(runCustomersCopy, lines);

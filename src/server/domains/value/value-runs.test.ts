@@ -67,7 +67,15 @@ describe.each(drivers)('value runs, breaches and the read API on %s', (kind) => 
     expect(res.statusCode).toBe(200);
     const v = res.json();
     expect(v.latest).toMatchObject({ abc: 'A', tier: 'MVC', abcRank: 1, abcOf: 4, actualValue: '39200.00' });
-    expect(v.latest.explanation[0]).toMatch(/^A: cumulative profit share 99\.\d% at rank 1 of 4$/);
+    expect(v.latest.explanation[0]).toMatch(
+      /^A: cumulative profit share 99\.\d% at rank 1 of 4 \(A cut-off 80%\)$/,
+    );
+    expect(v.latest.explanation[2]).toBe(
+      'MVC: actual value 39,200.00, among the customers making the top share of actual value',
+    );
+    expect(v.latest.explanation[1]).toMatch(
+      /^Champions: R \d \(last order 20 days ago\), F \d \(10 purchase days\)/,
+    );
     expect(v.history).toHaveLength(1);
     expect((await call(salesNorth, 'GET', `/api/v1/customers/${base.big}/value`)).statusCode).toBe(404);
   });
@@ -93,6 +101,10 @@ describe.each(drivers)('value runs, breaches and the read API on %s', (kind) => 
       'MVC 客户已 60 天未拜访；策略要求每 30 天拜访',
     ]);
     expect((await call(sales2, 'GET', '/api/v1/value/breaches')).json().items).toEqual([]);
+    const east = (await call(t.fx.users.manager, 'GET', '/api/v1/value/breaches')).json().items;
+    expect(east.map((b: { customerId: number }) => b.customerId)).toEqual([base.big]);
+    const north = (await call(managerNorth, 'GET', '/api/v1/value/breaches')).json().items;
+    expect(north.map((b: { customerId: number }) => b.customerId)).toEqual([base.loss]);
 
     // The run opened the tasks: the owner's, and for the customer without owner its branch manager's.
     const open = await t.db.db.select().from(tasks).where(eq(tasks.source, 'policy'));

@@ -1,6 +1,6 @@
 /** Texts of the value domain in both languages: matrix problems, policy targets, breaches. */
 import type { MatrixIssue } from '../../../shared/analytics/matrix-assign';
-import type { BreachRule } from '../../../shared/analytics/value-api.schema';
+import type { BreachRule } from '../../../shared/analytics/value-read-api.schema';
 import type { Locale } from '../../../shared/common/locale';
 
 const MATRIX: Record<MatrixIssue['code'], { en: string; zh: string }> = {
@@ -71,66 +71,30 @@ const money = (s: string, locale: Locale) =>
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export type StoredVerdict = {
-  abc: string;
-  abcBasis: 'profit' | 'revenue';
-  abcValue: string;
-  abcRank: number;
-  abcOf: number;
-  abcCumShare: number | null;
-  rScore: number | null;
-  fScore: number | null;
-  mScore: number | null;
-  recencyDays: number | null;
-  segmentName: string | null;
-  tier: string;
-  highPotential: boolean;
-  actualValue: string;
-  strategicValue: string | null;
-};
-
-/** A stored verdict in words: one sentence each for ABC, RFM and the value tier. */
-export function explainStored(v: StoredVerdict, locale: Locale): string[] {
+/**
+ * The tier sentence of a stored verdict. The engine's explainTier also splits the actual value into
+ * profit and cost-to-serve, which a run does not store; the ABC, RFM and cell sentences are the engine's.
+ */
+export function explainStoredTier(
+  v: { tier: string; highPotential: boolean; actualValue: string; strategicValue: string | null },
+  locale: Locale,
+): string {
   const en = locale === 'en';
-  const basis = en ? v.abcBasis : v.abcBasis === 'profit' ? '毛利' : '收入';
-  const rank = v.abcRank.toLocaleString('en-US');
-  const of = v.abcOf.toLocaleString('en-US');
-  const abc =
-    v.abcCumShare === null
-      ? en
-        ? `${v.abc}: ${basis} ${money(v.abcValue, locale)} is not positive (rank ${rank} of ${of})`
-        : `${v.abc}：${basis} ${money(v.abcValue, locale)} 不为正（第 ${rank} 名，共 ${of}）`
-      : en
-        ? `${v.abc}: cumulative ${basis} share ${pct(v.abcCumShare)} at rank ${rank} of ${of}`
-        : `${v.abc}：累计${basis}占比 ${pct(v.abcCumShare)}，排名第 ${rank}，共 ${of}`;
-  const rfm =
-    v.rScore === null
-      ? en
-        ? 'No RFM: no order in the RFM window'
-        : '无 RFM：RFM 时间窗内没有订单'
-      : en
-        ? `${v.segmentName}: R ${v.rScore} (last order ${v.recencyDays} days ago), F ${v.fScore}, M ${v.mScore}`
-        : `${v.segmentName}：R ${v.rScore}（最近一次下单在 ${v.recencyDays} 天前），F ${v.fScore}，M ${v.mScore}`;
   const actual = money(v.actualValue, locale);
-  let tier: string;
   if (v.tier === 'BZ')
-    tier = en ? `BZ: actual value ${actual} is below zero` : `BZ：实际价值 ${actual} 低于零`;
-  else if (v.tier === 'MVC')
-    tier = en
-      ? `MVC: actual value ${actual}, in the A class by actual value`
-      : `MVC：实际价值 ${actual}，按实际价值属 A 类`;
-  else {
-    const potential =
-      v.strategicValue === null
-        ? ''
-        : en
-          ? `, strategic value ${money(v.strategicValue, locale)}`
-          : `，战略价值 ${money(v.strategicValue, locale)}`;
-    tier = en
-      ? `STC${v.highPotential ? ' (high potential)' : ''}: actual value ${actual}${potential}`
-      : `STC${v.highPotential ? '（高潜力）' : ''}：实际价值 ${actual}${potential}`;
-  }
-  return [abc, rfm, tier];
+    return en ? `BZ: actual value ${actual} is below zero` : `BZ（负值客户）：实际价值 ${actual} 低于零`;
+  if (v.tier === 'MVC')
+    return en
+      ? `MVC: actual value ${actual}, among the customers making the top share of actual value`
+      : `MVC（最有价值客户）：实际价值 ${actual}，属于贡献实际价值前列的客户`;
+  const potential =
+    v.strategicValue === null
+      ? ''
+      : en
+        ? `; strategic value ${money(v.strategicValue, locale)}`
+        : `；战略价值 ${money(v.strategicValue, locale)}`;
+  return en
+    ? `STC${v.highPotential ? ' (high potential)' : ''}: actual value ${actual}${potential}`
+    : `STC（二级客户${v.highPotential ? '，高潜力' : ''}）：实际价值 ${actual}${potential}`;
 }
