@@ -1,25 +1,27 @@
 import type { z } from 'zod';
 import type {
-  BreachSchema,
-  BreachTasksResult,
   CreateValueMatrix,
   CreateValuePolicy,
-  CustomerValueSchema,
-  ExpectedValueSchema,
-  MigrationDimension,
-  MigrationSchema,
-  ProjectionSchema,
   UpdateValueMatrix,
   UpdateValuePolicy,
   UpdateValueSettings,
-  ValueListItem,
-  ValueListKind,
   ValueMatrixSchema,
   ValuePolicySchema,
   ValueRunSchema,
   ValueSettingsViewSchema,
 } from '../../../shared/analytics/value-api.schema';
 import type { Pareto, RfmGrid } from '../../../shared/analytics/value-charts.schema';
+import type {
+  BreachSchema,
+  BreachTasksResult,
+  CustomerValueSchema,
+  ExpectedValueSchema,
+  MigrationDimension,
+  MigrationSchema,
+  ProjectionSchema,
+  ValueListItem,
+  ValueListKind,
+} from '../../../shared/analytics/value-read-api.schema';
 import { api, queryString } from '../../lib/api';
 import type { Page, Wire } from '../../lib/wire';
 
