@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     expect(await card.getByTestId('value-verdict').innerText()).toMatch(/次级客户 STC[\s\S]*高潜力/);
     const sentences = await card.getByTestId('value-explanation').locator('li').allInnerTexts();
     expect(sentences.length).toBeGreaterThanOrEqual(3);
-    expect(sentences.join('\n')).toMatch(/^[ABC]：/m);
+    expect(sentences.join('\n')).toMatch(/^[ABC]( 类)?：/m);
     expect(sentences.join('\n')).toMatch(/STC/);
     // Two runs: the history chart draws.
     await expect
