@@ -130,6 +130,8 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
       { width: 1400, height: 1000 },
     );
     await page.getByRole('heading', { name: '价值分析规则' }).waitFor();
+    await page.getByLabel('A 类累计阈值', { exact: true }).waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
     const aCut = page.getByLabel('A 类累计阈值', { exact: true });
     await aCut.fill('97');
     await page.getByRole('button', { name: /保存规则/ }).click();
@@ -219,9 +221,21 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     // The next task is not ticked in its place.
     expect(await rows.first().getByRole('checkbox').isChecked()).toBe(false);
     await shot(rep.page, 'home-task-done-zh');
-    // The customer link opens the 360 page.
-    await rows.first().getByRole('link', { name: '打开客户' }).click();
+    // A task of my own, due today, comes first.
+    await rep.page.getByRole('button', { name: /新建待办/ }).click();
+    const form = rep.page.getByRole('dialog');
+    await form.getByLabel('事项').fill('给重点客户回电确认报价');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => rows.first().innerText(), WAIT).toContain('给重点客户回电确认报价');
+    expect(await rows.first().innerText()).toContain('今天到期');
+    await shot(rep.page, 'home-task-added-zh');
+    // A breach's task links its customer: the 360 page lists it with the value card.
+    const policyRow = rows.filter({ hasText: '策略提醒' }).first();
+    const taskTitle = (await policyRow.locator('strong').first().innerText()).trim();
+    await policyRow.getByRole('link', { name: '打开客户' }).click();
     await rep.page.getByTestId('value-card').waitFor(WAIT);
+    await rep.page.getByTestId('customer-tasks').getByText(taskTitle).waitFor(WAIT);
     expect(rep.problems).toEqual([]);
     await rep.context.close();
   });

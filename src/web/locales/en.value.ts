@@ -162,6 +162,13 @@ export const enValue: Pick<Messages, 'value' | 'tasks' | 'home'> = {
     },
   },
   tasks: {
+    new: 'New task',
+    created: 'Task added: {{title}}',
+    title: 'What',
+    dueOn: 'Due on',
+    notes: 'Notes',
+    customerTitle: 'Tasks',
+    noneForCustomer: 'No open tasks for this customer.',
     mine: 'My tasks',
     none: 'No open tasks.',
     more: 'Load more',

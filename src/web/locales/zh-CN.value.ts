@@ -159,6 +159,13 @@ export const zhCNValue = {
     },
   },
   tasks: {
+    new: '新建待办',
+    created: '已新建待办：{{title}}',
+    title: '事项',
+    dueOn: '到期日',
+    notes: '备注',
+    customerTitle: '待办',
+    noneForCustomer: '该客户没有未完成的待办。',
     mine: '我的待办',
     none: '没有未完成的待办。',
     more: '加载更多',

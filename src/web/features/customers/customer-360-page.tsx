@@ -25,6 +25,7 @@ import { NotFoundPage } from '../../ui/not-found-page';
 import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { ContactForm } from '../contacts/contact-form';
 import { QualityCard } from '../quality/quality-card';
+import { CustomerTasksCard } from '../tasks/customer-tasks';
 import { ValueCard } from '../value/value-card';
 import { type Customer360, getCustomer360 } from './customer-api';
 import { CustomFieldsCard, TeamCard, TimelineCard } from './customer-cards';
@@ -74,6 +75,7 @@ function View360({ view }: { view: Customer360 }) {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <TotalsCard totals={orderTotals} openItems={openItems} />
             <ValueCard customerId={profile.id} />
+            <CustomerTasksCard customerId={profile.id} />
             <ContactsCard customerId={profile.id} contacts={contacts} />
             <TeamCard profile={profile} />
             <CustomFieldsCard profile={profile} />

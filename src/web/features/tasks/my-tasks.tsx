@@ -1,10 +1,13 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { listMyTasks, TASKS_KEY, type Task, updateTask } from './task-api';
+import { TaskForm } from './task-form';
 
 /** Today in the browser's time zone, yyyy-mm-dd. */
 export function localToday(now = new Date()): string {
@@ -22,6 +25,7 @@ export function MyTasksCard() {
   const { message } = App.useApp();
   const locale = currentLocale();
   const client = useQueryClient();
+  const [adding, setAdding] = useState(false);
   const pages = useInfiniteQuery({
     queryKey: [...TASKS_KEY, 'mine'],
     queryFn: ({ pageParam, signal }) => listMyTasks(pageParam, signal),
@@ -55,6 +59,9 @@ export function MyTasksCard() {
         <Space size={4}>
           {counts.overdue > 0 && <Tag color="red">{t('tasks.overdueCount', { count: counts.overdue })}</Tag>}
           <Tag color="orange">{t('tasks.todayCount', { count: counts.today })}</Tag>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('tasks.new')}
+          </Button>
         </Space>
       }
     >
@@ -120,6 +127,7 @@ export function MyTasksCard() {
           </Button>
         </Flex>
       )}
+      {adding && <TaskForm onClose={() => setAdding(false)} />}
     </Card>
   );
 }
