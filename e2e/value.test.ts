@@ -166,6 +166,14 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'detached', ...WAIT });
     await page.getByText('收入 × 毛利').first().waitFor();
+    // The next run counts customers in its cells on the dashboard.
+    await page.getByRole('menuitem', { name: '价值分析' }).click();
+    await page.getByRole('button', { name: /立即分类/ }).click();
+    await page.getByText(/分类完成/).first().waitFor(WAIT);
+    const custom = page.getByRole('table', { name: '收入 × 毛利' });
+    await expect.poll(() => custom.getByText(/^[1-9]\d* 位$/).count(), WAIT).toBeGreaterThan(0);
+    await custom.scrollIntoViewIfNeeded();
+    await shot(page, 'value-custom-matrix-zh');
     expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
     await context.close();
   });

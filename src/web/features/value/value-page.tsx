@@ -14,7 +14,7 @@ import {
   Statistic,
   Typography,
 } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatMoney } from '../../lib/format';
@@ -43,6 +43,14 @@ export default function ValuePage() {
     refetchInterval: (q) => (q.state.data?.items[0]?.status === 'running' ? 3_000 : false),
   });
   const latest = summary.data?.latest ?? null;
+  // A run finished elsewhere (the nightly one, another manager's): everything follows it.
+  const client = useQueryClient();
+  const newestDone = runs.data?.items.find((r) => r.status === 'done')?.id;
+  const shown = summary.data ? (summary.data.latest?.id ?? null) : undefined;
+  useEffect(() => {
+    if (newestDone !== undefined && shown !== undefined && shown !== newestDone)
+      void client.invalidateQueries({ queryKey: VALUE_KEY });
+  }, [newestDone, shown, client]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Header latest={latest} newest={runs.data?.items[0]} />
