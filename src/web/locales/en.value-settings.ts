@@ -41,6 +41,17 @@ export const enValueSettings: Pick<Messages, 'valueSettings'> = {
       highPotential: 'High potential: top strategic values',
     },
     costs: { title: 'Cost-to-serve (per activity, yuan)' },
+    factors: {
+      title: 'Matrix factors: product prospects and industry growth',
+      prospectsHint:
+        'The prospects (1–5) of our product categories, weighted by what each customer buys, for the product prospects × market growth matrix.',
+      growthHint: "Known yearly industry growth (%); other industries use the customer's own revenue trend.",
+      category: 'Product category',
+      prospect: 'Prospects (1–5)',
+      industry: 'Industry',
+      growth: 'Growth per year',
+      add: 'Add',
+    },
     schedule: {
       title: 'Schedule',
       nightly: 'Classify every night',

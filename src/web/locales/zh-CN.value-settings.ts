@@ -36,6 +36,16 @@ export const zhCNValueSettings = {
       highPotential: '高潜力：战略价值前',
     },
     costs: { title: '服务成本（每次活动，元）' },
+    factors: {
+      title: '矩阵因素：产品前景与行业增长',
+      prospectsHint: '我方各产品类别的前景（1–5 分），按客户购买的类别加权，用于“产品前景 × 市场增长”矩阵。',
+      growthHint: '已知的行业年增长率（%）；未填写的行业用客户自身的收入趋势代替。',
+      category: '产品类别',
+      prospect: '前景（1–5）',
+      industry: '行业',
+      growth: '年增长',
+      add: '添加',
+    },
     schedule: {
       title: '运行计划',
       nightly: '每晚自动分类',

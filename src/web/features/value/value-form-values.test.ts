@@ -23,8 +23,18 @@ describe('the value settings form values', () => {
     expect(settings.abc.aCut).toBe(share);
   });
 
+  it('edit product prospects and industry growth as rows: blank rows dropped, keys trimmed', () => {
+    const values = toValues({ ...DEFAULT_VALUE_SETTINGS, productProspects: { 泵: 4 } });
+    expect(values.productProspects).toEqual([{ key: '泵', value: 4 }]);
+    values.productProspects.push({ key: ' 阀门 ', value: 2 }, { key: '', value: 3 });
+    values.industryGrowth = [{ key: '化工', value: -3.5 }];
+    const settings = toSettings(values, DEFAULT_VALUE_SETTINGS);
+    expect(settings.productProspects).toEqual({ 泵: 4, 阀门: 2 });
+    expect(settings.industryGrowth).toEqual({ 化工: -3.5 });
+  });
+
   it('keep what the form does not edit, and leave the cut-off check to the schema', () => {
-    const base = { ...DEFAULT_VALUE_SETTINGS, productProspects: { 泵: 4 } };
+    const base = { ...DEFAULT_VALUE_SETTINGS, productProspects: { 泵: 4 }, rfm: { ...DEFAULT_VALUE_SETTINGS.rfm } };
     const values = toValues(base);
     values.abc.aCut = 97;
     const settings = toSettings(values, base);

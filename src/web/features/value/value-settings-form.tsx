@@ -1,5 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
@@ -12,6 +25,7 @@ import {
   VALUE_SETTINGS_KEY,
   type ValueSettingsView,
 } from './value-api';
+import { PairsEditor } from './value-pairs-editor';
 import { SegmentsEditor } from './value-segments-editor';
 import { toSettings, toValues, type Values } from './value-settings-values';
 
@@ -183,6 +197,35 @@ export function ValueSettingsForm({ view }: { view: ValueSettingsView }) {
                 </Form.Item>
               </Col>
             ))}
+          </Row>
+        </Card>
+        <Card size="small" title={t('valueSettings.factors.title')}>
+          <Row gutter={[32, 16]}>
+            <Col xs={24} md={12}>
+              <Typography.Paragraph type="secondary">
+                {t('valueSettings.factors.prospectsHint')}
+              </Typography.Paragraph>
+              <PairsEditor
+                name="productProspects"
+                keyLabel={t('valueSettings.factors.category')}
+                valueLabel={t('valueSettings.factors.prospect')}
+                min={1}
+                max={5}
+              />
+            </Col>
+            <Col xs={24} md={12}>
+              <Typography.Paragraph type="secondary">
+                {t('valueSettings.factors.growthHint')}
+              </Typography.Paragraph>
+              <PairsEditor
+                name="industryGrowth"
+                keyLabel={t('valueSettings.factors.industry')}
+                valueLabel={t('valueSettings.factors.growth')}
+                min={-100}
+                max={1000}
+                suffix="%"
+              />
+            </Col>
           </Row>
         </Card>
         <Card size="small" title={t('valueSettings.schedule.title')}>

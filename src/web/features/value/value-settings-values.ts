@@ -7,7 +7,19 @@ export type Values = {
   tiers: { bzBelow: number; mvcBy: 'abc_actual' | 'abc_basis'; highPotentialTopShare: number };
   costs: { activityCents: Record<string, number> };
   schedule: ValueSettings['schedule'];
+  /** Record entries as editable rows. */
+  productProspects: { key: string; value: number }[];
+  industryGrowth: { key: string; value: number }[];
 };
+
+const rows = (r: Record<string, number>) => Object.entries(r).map(([key, value]) => ({ key, value }));
+/** Rows back to a record: blank keys dropped, keys trimmed, the last of a repeated key kept. */
+const record = (list: { key?: string; value?: number | null }[] | undefined) =>
+  Object.fromEntries(
+    (list ?? [])
+      .filter((r) => r.key?.trim() && typeof r.value === 'number')
+      .map((r) => [r.key!.trim(), r.value as number]),
+  );
 
 const toPercent = (share: number) => Math.round(share * 1e6) / 1e4;
 const toShare = (percent: number) => Math.round(percent * 1e4) / 1e6;
@@ -25,6 +37,8 @@ export function toValues(s: ValueSettings): Values {
       activityCents: Object.fromEntries(Object.entries(s.costs.activityCents).map(([k, c]) => [k, c / 100])),
     },
     schedule: s.schedule,
+    productProspects: rows(s.productProspects),
+    industryGrowth: rows(s.industryGrowth),
   };
 }
 
@@ -44,5 +58,7 @@ export function toSettings(v: Values, base: ValueSettings): ValueSettings {
       ),
     },
     schedule: v.schedule,
+    productProspects: record(v.productProspects),
+    industryGrowth: record(v.industryGrowth),
   };
 }
