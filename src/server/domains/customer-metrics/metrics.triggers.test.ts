@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withBulkSession } from '../../../db/bulk';
+import { copyTable, csvLine, skipForeignKeyTriggers, withBulkSession } from '../../../db/bulk';
+import { orders } from '../../../db/schema';
 import { createTestDb, type TestDb, testDrivers } from '../../../db/testing';
 import { rebuildCustomerMetrics } from './metrics.rebuild';
 import { metricsSnapshot, seedWorkspace } from './metrics.test-support';
@@ -196,4 +197,40 @@ describe.each(drivers)('incremental customer metrics on %s', (kind) => {
       { numRuns: kind === 'pglite' ? 60 : 40 },
     );
   }, 240_000);
+  it('fire under session_replication_role = replica, for a COPY as the importer does it', async () => {
+    await withBulkSession(db, async (s) => {
+      const { workspaceId, customerIds } = await seedWorkspace(s, 'replica', 50);
+      expect(await skipForeignKeyTriggers(s)).toBe(true);
+      const [role] = await s.query<{ r: string }>('select current_setting($1) as r', [
+        'session_replication_role',
+      ]);
+      expect(role!.r).toBe('replica');
+      const table = copyTable<typeof orders.$inferInsert>(orders, [
+        'workspaceId',
+        'orderNo',
+        'customerId',
+        'orderedAt',
+        'status',
+        'totalAmount',
+        'totalCost',
+      ]);
+      const lines = Array.from({ length: 2000 }, (_, i) =>
+        csvLine(table, {
+          workspaceId,
+          orderNo: `R-${i}`,
+          customerId: customerIds[i % 50]!,
+          orderedAt: `2025-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+          status: i % 7 === 0 ? 'cancelled' : 'completed',
+          totalAmount: ((i * 37) % 10_000) / 100,
+          totalCost: i % 3 === 0 ? null : ((i * 11) % 5_000) / 100,
+        }),
+      );
+      await s.copy(table, lines);
+      await s.query('set local session_replication_role = origin');
+      const incremental = await metricsSnapshot(s, workspaceId);
+      expect(incremental.customers).toHaveLength(50);
+      await rebuildCustomerMetrics(s, workspaceId);
+      expect(incremental).toEqual(await metricsSnapshot(s, workspaceId));
+    });
+  });
 });

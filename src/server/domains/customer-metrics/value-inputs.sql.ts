@@ -1,0 +1,121 @@
+/**
+ * The reader's statements. The metric tables hold every order, also those dated after the as-of day: a
+ * window is whole months up to as-of's month (month rows), and what lies after as-of is taken out by the
+ * "future" statements, which read only the orders and activities after as-of through orders_date_idx and
+ * activities_time_idx (normally none, so they cost next to nothing).
+ */
+
+/** Month windows of a run, all first days of months (YYYY-MM-01). */
+export type Months = {
+  /** as-of's month, and the one after it. */
+  asOfMonth: string;
+  nextMonth: string;
+  /** First month of the RFM window and of the 12-month window; the earlier of the two. */
+  rfmStart: string;
+  start12: string;
+  from: string;
+  /** The 12 months of the trend, oldest first. */
+  last12: string[];
+};
+
+const cents = (expr: string) => `coalesce((${expr}) * 100, 0)::float8`;
+
+/**
+ * One batch of customers (id > $2, at most $3 of them, in id order) with their lifetime metrics and month
+ * windows. $1 workspace, $4 first month read, $5 as-of's month, $6 RFM window start, $7 12-month start.
+ */
+export function batchSql(months: Months): string {
+  if (!months.last12.every((m) => /^\d{4}-\d{2}-01$/.test(m))) throw new Error('bad months');
+  const monthly = months.last12
+    .map((m) => `coalesce(sum(revenue) filter (where month = '${m}'::date), 0) * 100`)
+    .join(', ');
+  return `
+  with cs as (
+    select id, code, industry, credit_rating, revenue_band, employees
+      from customers where workspace_id = $1 and deleted_at is null and id > $2
+     order by id limit $3
+  ), lim as (select max(id) as hi from cs),
+  mm as (
+    select customer_id,
+           sum(purchase_days) filter (where month >= $6) as w_days,
+           ${cents('sum(revenue) filter (where month >= $6)')} as w_rev,
+           ${cents('sum(revenue) filter (where month >= $7)')} as rev12,
+           ${cents('sum(cost) filter (where month >= $7)')} as cost12,
+           array[${monthly}]::float8[] as monthly
+      from customer_month_metrics
+     where workspace_id = $1 and customer_id > $2 and customer_id <= (select hi from lim)
+       and month >= $4 and month <= $5
+     group by customer_id
+  ), bb as (
+    select customer_id, ${cents('sum(amount)')} as budget
+      from customer_budgets
+     where workspace_id = $1 and customer_id > $2 and customer_id <= (select hi from lim)
+     group by customer_id
+  )
+  select cs.id::float8 as id, cs.code, cs.industry, cs.credit_rating, cs.revenue_band, cs.employees,
+         coalesce(m.orders, 0) as orders, coalesce(m.purchase_days, 0) as purchase_days,
+         ${cents('m.revenue')} as revenue, ${cents('m.cost')} as cost,
+         m.first_order_on::text as first_order_on, m.last_order_on::text as last_order_on,
+         coalesce(mm.w_days, 0)::int as w_days, coalesce(mm.w_rev, 0) as w_rev,
+         coalesce(mm.rev12, 0) as rev12, coalesce(mm.cost12, 0) as cost12,
+         mm.monthly, bb.budget
+    from cs
+    left join customer_metrics m on m.workspace_id = $1 and m.customer_id = cs.id
+    left join mm on mm.customer_id = cs.id
+    left join bb on bb.customer_id = cs.id
+   order by cs.id`;
+}
+
+/** Activities of the 12-month window by customer and type, for the customers of a batch ($2 < id ≤ $3). */
+export const activitiesSql = `
+  select cm.customer_id::float8 as id, e.key as type, sum(e.value::int)::int as n
+    from customer_month_metrics cm cross join lateral jsonb_each_text(cm.activities) e
+   where cm.workspace_id = $1 and cm.customer_id > $2 and cm.customer_id <= $3
+     and cm.month >= $4 and cm.month <= $5 and cm.activities <> '{}'::jsonb
+   group by 1, 2`;
+
+/**
+ * Counted orders after as-of ($2) per customer: all of them, and those still in as-of's month (< $3), and
+ * the customer's last order day up to as-of.
+ */
+export const futureOrdersSql = `
+  select f.customer_id::float8 as id, f.orders, f.days, f.revenue, f.cost,
+         f.m_orders, f.m_days, f.m_revenue, f.m_cost,
+         (select max(d.day) from customer_order_days d
+           where d.workspace_id = $1 and d.customer_id = f.customer_id and d.day <= $2)::text as last_before
+    from (select customer_id, count(*)::int as orders, count(distinct ordered_at)::int as days,
+                 ${cents('sum(total_amount)')} as revenue, ${cents('sum(coalesce(total_cost, 0))')} as cost,
+                 count(*) filter (where ordered_at < $3)::int as m_orders,
+                 count(distinct ordered_at) filter (where ordered_at < $3)::int as m_days,
+                 ${cents('sum(total_amount) filter (where ordered_at < $3)')} as m_revenue,
+                 ${cents('sum(coalesce(total_cost, 0)) filter (where ordered_at < $3)')} as m_cost
+            from orders
+           where workspace_id = $1 and ordered_at > $2 and deleted_at is null and status <> 'cancelled'
+           group by customer_id) f`;
+
+/** Activities after as-of ($2) within as-of's month (before $3), by customer and type, in the workspace's zone. */
+export const futureActivitiesSql = `
+  select a.customer_id::float8 as id, a.type, count(*)::int as n
+    from activities a
+    join workspaces w on w.id = a.workspace_id
+   where a.workspace_id = $1 and a.deleted_at is null
+     and a.occurred_at >= (($2::date + 1)::timestamp at time zone w.time_zone)
+     and a.occurred_at < ($3::date::timestamp at time zone w.time_zone)
+   group by 1, 2`;
+
+/**
+ * Product prospects: per customer, the revenue-weighted mean of the admin's prospects ($3 categories, $4
+ * weights) over what the customer bought in the 12 months ($2 start … $5 as-of); categories with a
+ * negative net (returns) weigh nothing. Null when none of its purchases has a prospect.
+ */
+export const productProspectsSql = `
+  select customer_id::float8 as id,
+         (sum(greatest(rev, 0) * w) / nullif(sum(greatest(rev, 0)), 0))::float8 as score
+    from (select o.customer_id, p.w, sum(l.amount) as rev
+            from unnest($3::text[], $4::float8[]) as p(category, w)
+            join products pr on pr.workspace_id = $1 and pr.category = p.category
+            join order_lines l on l.workspace_id = $1 and l.product_id = pr.id
+            join orders o on o.workspace_id = $1 and o.id = l.order_id
+           where o.ordered_at >= $2 and o.ordered_at <= $5 and o.deleted_at is null and o.status <> 'cancelled'
+           group by o.customer_id, p.category, p.w) x
+   group by customer_id`;

@@ -1,0 +1,258 @@
+/**
+ * What a classification run reads per customer (CustomerValueInput, src/shared/analytics/value.contract.ts),
+ * from the metric tables the triggers of migration 0010 keep: customers in batches along the primary key,
+ * each batch one statement over customers, customer_metrics, customer_month_metrics and customer_budgets;
+ * never the orders, except those dated after as-of (taken out again) and, when the admin set product
+ * prospects, the order lines of the 12-month window.
+ */
+import type { BulkSession } from '../../../db/bulk';
+import type { CustomerValueInput } from '../../../shared/analytics/value.contract';
+import type { ValueSettings } from '../../../shared/analytics/value-settings';
+import {
+  activitiesSql,
+  batchSql,
+  futureActivitiesSql,
+  futureOrdersSql,
+  type Months,
+  productProspectsSql,
+} from './value-inputs.sql';
+
+export type ValueInputsParams = {
+  workspaceId: number;
+  asOf: string;
+  settings: ValueSettings;
+  batchSize?: number;
+};
+
+const DEFAULT_BATCH = 50_000;
+
+/** First day of the month `k` months after the month of `day` (k may be negative). */
+export function monthStart(day: string, k = 0): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 + k;
+  const d = new Date(Date.UTC(y, m, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+export function windowMonths(asOf: string, rfmWindowMonths: number): Months {
+  const asOfMonth = monthStart(asOf);
+  const rfmStart = monthStart(asOf, 1 - rfmWindowMonths);
+  const start12 = monthStart(asOf, -11);
+  return {
+    asOfMonth,
+    nextMonth: monthStart(asOf, 1),
+    rfmStart,
+    start12,
+    from: rfmStart < start12 ? rfmStart : start12,
+    last12: Array.from({ length: 12 }, (_, i) => monthStart(asOf, i - 11)),
+  };
+}
+
+type BatchRow = {
+  id: number;
+  code: string;
+  industry: string | null;
+  credit_rating: string | null;
+  revenue_band: string | null;
+  employees: number | null;
+  orders: number;
+  purchase_days: number;
+  revenue: number;
+  cost: number;
+  first_order_on: string | null;
+  last_order_on: string | null;
+  w_days: number;
+  w_rev: number;
+  rev12: number;
+  cost12: number;
+  monthly: number[] | null;
+  budget: number | null;
+};
+
+type Future = {
+  orders: number;
+  days: number;
+  revenue: number;
+  cost: number;
+  m_orders: number;
+  m_days: number;
+  m_revenue: number;
+  m_cost: number;
+  last_before: string | null;
+};
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const EMPTY_ACTIVITIES: Readonly<Record<string, number>> = Object.freeze({});
+// float8 from one driver, text (some PGlite paths) from another: numbers either way.
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+
+async function readFuture(session: BulkSession, ws: number, asOf: string, months: Months) {
+  const future = new Map<number, Future>();
+  for (const r of await session.query<Future & { id: number }>(futureOrdersSql, [
+    ws,
+    asOf,
+    months.nextMonth,
+  ])) {
+    future.set(num(r.id), r);
+  }
+  const futureActs = new Map<number, Map<string, number>>();
+  const acts = await session.query<{ id: number; type: string; n: number }>(futureActivitiesSql, [
+    ws,
+    asOf,
+    months.nextMonth,
+  ]);
+  for (const r of acts) {
+    const id = num(r.id);
+    const m = futureActs.get(id) ?? new Map<string, number>();
+    futureActs.set(id, m);
+    m.set(r.type, r.n);
+  }
+  return { future, futureActs };
+}
+
+async function readProspects(
+  session: BulkSession,
+  ws: number,
+  asOf: string,
+  months: Months,
+  s: ValueSettings,
+) {
+  const prospects = new Map<number, number>();
+  const entries = Object.entries(s.productProspects);
+  if (entries.length === 0) return prospects;
+  const rows = await session.query<{ id: number; score: number | null }>(productProspectsSql, [
+    ws,
+    months.start12,
+    entries.map(([c]) => c),
+    entries.map(([, w]) => w),
+    asOf,
+  ]);
+  for (const r of rows) if (r.score !== null) prospects.set(num(r.id), num(r.score));
+  return prospects;
+}
+
+/**
+ * Every non-deleted customer of the workspace (with or without orders), as of `asOf` (YYYY-MM-DD in the
+ * workspace's time zone): orders dated after it do not count (futureOrders says how many there were).
+ * Run it inside one transaction (withBulkSession) so that every statement reads the same snapshot.
+ */
+export async function readValueInputs(
+  session: BulkSession,
+  p: ValueInputsParams,
+): Promise<CustomerValueInput[]> {
+  const { workspaceId: ws, asOf, settings } = p;
+  if (!ISO_DAY.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new Error(`bad as-of day ${asOf}`);
+  const months = windowMonths(asOf, settings.rfm.windowMonths);
+  const { future, futureActs } = await readFuture(session, ws, asOf, months);
+  const prospects = await readProspects(session, ws, asOf, months, settings);
+  const batch = batchSql(months);
+  const size = p.batchSize ?? DEFAULT_BATCH;
+  const out: CustomerValueInput[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await session.query<BatchRow>(batch, [
+      ws,
+      after,
+      size,
+      months.from,
+      months.asOfMonth,
+      months.rfmStart,
+      months.start12,
+    ]);
+    if (rows.length === 0) break;
+    const hi = num(rows[rows.length - 1]!.id);
+    const acts = new Map<number, Record<string, number>>();
+    for (const r of await session.query<{ id: number; type: string; n: number }>(activitiesSql, [
+      ws,
+      after,
+      hi,
+      months.start12,
+      months.asOfMonth,
+    ])) {
+      const id = num(r.id);
+      const a = acts.get(id) ?? {};
+      acts.set(id, a);
+      a[r.type] = r.n;
+    }
+    for (const r of rows) out.push(toInput(r, future, futureActs, acts, prospects, months, settings));
+    if (rows.length < size) break;
+    after = hi;
+  }
+  return out;
+}
+
+function toInput(
+  r: BatchRow,
+  futureOrders: Map<number, Future>,
+  futureActs: Map<number, Map<string, number>>,
+  acts: Map<number, Record<string, number>>,
+  prospects: Map<number, number>,
+  months: Months,
+  settings: ValueSettings,
+): CustomerValueInput {
+  const id = num(r.id);
+  const f = futureOrders.get(id);
+  const monthly = r.monthly ? r.monthly.map(num) : new Array<number>(12).fill(0);
+  let orders = r.orders;
+  let purchaseDays = r.purchase_days;
+  let revenue = num(r.revenue);
+  let cost = num(r.cost);
+  let lastOrderOn = r.last_order_on;
+  let firstOrderOn = r.first_order_on;
+  let wDays = r.w_days;
+  let wRev = num(r.w_rev);
+  let rev12 = num(r.rev12);
+  let cost12 = num(r.cost12);
+  if (f) {
+    orders -= f.orders;
+    purchaseDays -= f.days;
+    revenue -= num(f.revenue);
+    cost -= num(f.cost);
+    lastOrderOn = f.last_before;
+    if (lastOrderOn === null) firstOrderOn = null;
+    // What lies after as-of in as-of's month is inside every window's last month.
+    wDays -= f.m_days;
+    wRev -= num(f.m_revenue);
+    rev12 -= num(f.m_revenue);
+    cost12 -= num(f.m_cost);
+    monthly[11] = (monthly[11] ?? 0) - num(f.m_revenue);
+  }
+  let activities12m: Record<string, number> = acts.get(id) ?? (EMPTY_ACTIVITIES as Record<string, number>);
+  const later = futureActs.get(id);
+  if (later) {
+    activities12m = { ...activities12m };
+    for (const [type, n] of later) {
+      const left = (activities12m[type] ?? 0) - n;
+      if (left > 0) activities12m[type] = left;
+      else delete activities12m[type];
+    }
+  }
+  const industry = r.industry;
+  return {
+    customerId: id,
+    code: r.code,
+    orders,
+    purchaseDays,
+    firstOrderOn,
+    lastOrderOn,
+    revenueCents: revenue,
+    profitCents: revenue - cost,
+    windowPurchaseDays: wDays,
+    windowRevenueCents: wRev,
+    windowLastOrderOn: lastOrderOn !== null && lastOrderOn >= months.rfmStart ? lastOrderOn : null,
+    revenue12mCents: rev12,
+    profit12mCents: rev12 - cost12,
+    activities12m,
+    monthlyRevenueCents: monthly,
+    budgetCents: r.budget === null ? null : num(r.budget),
+    futureOrders: f?.orders ?? 0,
+    factors: {
+      revenue_band: r.revenue_band,
+      credit_rating: r.credit_rating,
+      employees: r.employees,
+      industry,
+      product_prospects: prospects.get(id) ?? null,
+      industry_growth: industry !== null ? (settings.industryGrowth[industry] ?? null) : null,
+    },
+  };
+}
