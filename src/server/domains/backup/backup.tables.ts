@@ -3,10 +3,17 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../db/schema';
 
 /**
- * Not data worth keeping: sessions expire anyway (after a restore everyone signs in again), and the
- * customers' name windows are derived: the triggers on customers rebuild them as the customers are restored.
+ * Not data worth keeping: sessions expire anyway (after a restore everyone signs in again), and derived
+ * tables: the customers' name windows (the triggers on customers rebuild them as the customers are
+ * restored) and the per-customer metrics (the triggers on orders and activities rebuild them likewise).
  */
-export const SKIPPED_TABLES: readonly string[] = ['sessions', 'customer_name_windows'];
+export const SKIPPED_TABLES: readonly string[] = [
+  'sessions',
+  'customer_name_windows',
+  'customer_metrics',
+  'customer_order_days',
+  'customer_month_metrics',
+];
 
 export type TablePlan = {
   name: string;
