@@ -7,6 +7,7 @@ import { benchCommand } from './commands/bench';
 import { runDemoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { metricsCommand } from './commands/metrics';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { parseCount, startCommand } from './commands/start';
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
     restoreCommand(),
     exportCommand(),
     analyzeCommand(),
+    metricsCommand(),
     benchCommand(),
   ]) {
     program.addCommand(command);
