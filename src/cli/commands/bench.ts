@@ -102,13 +102,18 @@ export function benchCommand(): Command {
     .option('--keep', 'leave the server running after the run (prints its URL and a token) until Ctrl-C')
     .argument(
       '[suite]',
-      'import: the import benchmark (1M order lines, 200k customers) instead of the HTTP one',
+      'import: the import benchmark (1M order lines, 200k customers); value: the customer metrics ' +
+        '(insert cost of their triggers, readValueInputs); instead of the HTTP one',
     )
     .action(async (suite: string | undefined, options: BenchCliOptions, command: Command) => {
       if (suite === undefined) return runBenchCommand(options, command);
-      if (suite !== 'import')
-        throw new CliError(`Unknown benchmark ${suite}; the only one by name is import.`);
       const drivers: BenchDriver[] = options.driver === 'both' ? ['pglite', 'postgres'] : [options.driver];
+      if (suite === 'value') {
+        const { runValueBench } = await import('../../../bench/value');
+        return runValueBench(drivers, options.million ? 1_000_000 : options.customers);
+      }
+      if (suite !== 'import')
+        throw new CliError(`Unknown benchmark ${suite}; the ones by name are import and value.`);
       const { runImportBench } = await import('../../../bench/import');
       await runImportBench(drivers);
     });
