@@ -202,7 +202,9 @@ describe.each(drivers)('readValueInputs on %s', (kind) => {
                 ],
               );
             }
-            const got = await readValueInputs(s, { workspaceId: ws, asOf, settings, batchSize });
+            const got = (await readValueInputs(s, { workspaceId: ws, asOf, settings, batchSize })).sort(
+              (a, b) => a.customerId - b.customerId,
+            );
             const want = reference(
               customerIds,
               customerIds.map((_, i) => `${slug}-${i + 1}`),

@@ -1,18 +1,17 @@
 /**
  * What a classification run reads per customer (CustomerValueInput, src/shared/analytics/value.contract.ts),
- * from the metric tables the triggers of migration 0010 keep: customers in batches along the primary key,
- * each batch one statement over customers, customer_metrics, customer_month_metrics and customer_budgets;
- * never the orders, except those dated after as-of (taken out again) and, when the admin set product
- * prospects, the order lines of the 12-month window.
+ * from the metric tables the triggers of migration 0010 keep: one statement of hash joins over customers,
+ * customer_metrics, customer_month_metrics and customer_budgets, read through a cursor in batches (bounded
+ * driver memory); never the orders, except those dated after as-of (taken out again) and, when the admin
+ * set product prospects, the order lines of the 12-month window.
  */
 import type { BulkSession } from '../../../db/bulk';
 import type { CustomerValueInput } from '../../../shared/analytics/value.contract';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
 import {
-  activitiesSql,
-  batchSql,
   futureActivitiesSql,
   futureOrdersSql,
+  inputsSql,
   type Months,
   productProspectsSql,
 } from './value-inputs.sql';
@@ -65,7 +64,11 @@ type BatchRow = {
   w_rev: number;
   rev12: number;
   cost12: number;
-  monthly: number[] | null;
+  /** Days from the first of the 12 months to each month with a row, and its revenue (cents). */
+  m_at: number[] | null;
+  m_rev: number[] | null;
+  /** The 12 months' activity objects (type → count), summed here. */
+  acts: Record<string, number>[] | null;
   budget: number | null;
 };
 
@@ -131,6 +134,43 @@ async function readProspects(
   return prospects;
 }
 
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+const PLAN_SETTINGS: Record<string, string> = {
+  cursor_tuple_fraction: '1',
+  enable_indexscan: 'off',
+  enable_bitmapscan: 'off',
+  enable_hashagg: 'off',
+  jit: 'off',
+  work_mem: '256MB',
+};
+
+/**
+ * Runs `work` with the reader's planner settings, then puts the caller's back (the reader shares the
+ * caller's transaction). The whole result is wanted: plan for it — one pass over each table (an index
+ * walk of the month rows in key order reads the heap at random), sorted in memory and aggregated group by
+ * group (hashed aggregation keeps every customer's array_agg state, a memory context each, at once: 2–4×
+ * slower) — and without JIT, whose compile time is not won back.
+ */
+async function withPlanSettings<T>(session: BulkSession, work: () => Promise<T>): Promise<T> {
+  const keys = Object.keys(PLAN_SETTINGS);
+  const set = (values: Record<string, string>) =>
+    session.query(
+      `select ${keys.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+      keys.flatMap((k) => [k, values[k]]),
+    );
+  const [saved] = await session.query<Record<string, string>>(
+    `select ${keys.map((k, i) => `current_setting($${i + 1}) as ${k}`).join(', ')}`,
+    keys,
+  );
+  await set(PLAN_SETTINGS);
+  try {
+    return await work();
+  } finally {
+    await set(saved!);
+  }
+}
+
 /**
  * Every non-deleted customer of the workspace (with or without orders), as of `asOf` (YYYY-MM-DD in the
  * workspace's time zone): orders dated after it do not count (futureOrders says how many there were).
@@ -145,39 +185,18 @@ export async function readValueInputs(
   const months = windowMonths(asOf, settings.rfm.windowMonths);
   const { future, futureActs } = await readFuture(session, ws, asOf, months);
   const prospects = await readProspects(session, ws, asOf, months, settings);
-  const batch = batchSql(months);
   const size = p.batchSize ?? DEFAULT_BATCH;
   const out: CustomerValueInput[] = [];
-  let after = 0;
-  for (;;) {
-    const rows = await session.query<BatchRow>(batch, [
-      ws,
-      after,
-      size,
-      months.from,
-      months.asOfMonth,
-      months.rfmStart,
-      months.start12,
-    ]);
-    if (rows.length === 0) break;
-    const hi = num(rows[rows.length - 1]!.id);
-    const acts = new Map<number, Record<string, number>>();
-    for (const r of await session.query<{ id: number; type: string; n: number }>(activitiesSql, [
-      ws,
-      after,
-      hi,
-      months.start12,
-      months.asOfMonth,
-    ])) {
-      const id = num(r.id);
-      const a = acts.get(id) ?? {};
-      acts.set(id, a);
-      a[r.type] = r.n;
+  const monthIndex = new Map(months.last12.map((m, i) => [dayNumber(m) - dayNumber(months.start12), i]));
+  await withPlanSettings(session, async () => {
+    await session.query(`declare kehu_value_inputs no scroll cursor for ${inputsSql(ws, months)}`);
+    for (;;) {
+      const rows = await session.query<BatchRow>(`fetch forward ${size} from kehu_value_inputs`);
+      for (const r of rows) out.push(toInput(r, future, futureActs, prospects, months, monthIndex, settings));
+      if (rows.length < size) break;
     }
-    for (const r of rows) out.push(toInput(r, future, futureActs, acts, prospects, months, settings));
-    if (rows.length < size) break;
-    after = hi;
-  }
+    await session.query('close kehu_value_inputs');
+  });
   return out;
 }
 
@@ -185,14 +204,16 @@ function toInput(
   r: BatchRow,
   futureOrders: Map<number, Future>,
   futureActs: Map<number, Map<string, number>>,
-  acts: Map<number, Record<string, number>>,
   prospects: Map<number, number>,
   months: Months,
+  monthIndex: Map<number, number>,
   settings: ValueSettings,
 ): CustomerValueInput {
   const id = num(r.id);
   const f = futureOrders.get(id);
-  const monthly = r.monthly ? r.monthly.map(num) : new Array<number>(12).fill(0);
+  const monthly = new Array<number>(12).fill(0);
+  if (r.m_at && r.m_rev)
+    for (let i = 0; i < r.m_at.length; i++) monthly[monthIndex.get(num(r.m_at[i]))!] = num(r.m_rev[i]);
   let orders = r.orders;
   let purchaseDays = r.purchase_days;
   let revenue = num(r.revenue);
@@ -217,7 +238,12 @@ function toInput(
     cost12 -= num(f.m_cost);
     monthly[11] = (monthly[11] ?? 0) - num(f.m_revenue);
   }
-  let activities12m: Record<string, number> = acts.get(id) ?? (EMPTY_ACTIVITIES as Record<string, number>);
+  let activities12m = EMPTY_ACTIVITIES as Record<string, number>;
+  if (r.acts) {
+    activities12m = {};
+    for (const month of r.acts)
+      for (const type in month) activities12m[type] = (activities12m[type] ?? 0) + month[type]!;
+  }
   const later = futureActs.get(id);
   if (later) {
     activities12m = { ...activities12m };
