@@ -231,4 +231,21 @@ describe.each(drivers)('readValueInputs on %s', (kind) => {
       { numRuns: kind === 'pglite' ? 40 : 25 },
     );
   }, 300_000);
+  it('leaves the caller’s planner settings as they were, and reads an empty workspace as none', async () => {
+    await withBulkSession(db, async (s) => {
+      const { workspaceId } = await seedWorkspace(s, 'settings', 0);
+      await s.query("set local work_mem = '7MB'");
+      await s.query('set local enable_hashagg = on');
+      const inputs = await readValueInputs(s, {
+        workspaceId,
+        asOf: '2026-01-31',
+        settings: DEFAULT_VALUE_SETTINGS,
+      });
+      expect(inputs).toEqual([]);
+      const [row] = await s.query<{ w: string; h: string }>(
+        `select current_setting('work_mem') as w, current_setting('enable_hashagg') as h`,
+      );
+      expect(row).toEqual({ w: '7MB', h: 'on' });
+    });
+  });
 });
