@@ -18,6 +18,8 @@ import { withBulkSession } from '../src/db/bulk';
 import { createDb, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { readValueInputs } from '../src/server/domains/customer-metrics';
+import { BUILTIN_MATRICES } from '../src/shared/analytics/builtin-matrices';
+import { classifyCustomers } from '../src/shared/analytics/classify';
 import { DEFAULT_VALUE_SETTINGS } from '../src/shared/analytics/value-settings';
 import { generateValueData, type Step, VALUE_BENCH_AS_OF } from './value-data';
 
@@ -125,10 +127,12 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
       await markDone(handle, driver, customers);
     } else log(`${driver}: reusing the data set`);
 
-    log(`${driver}: insert cost`);
     const inserts = [];
-    for (const triggers of [false, true, false, true])
-      inserts.push(await insertCost(handle, ws, `${triggers}`, triggers));
+    if (process.env.KEHU_BENCH_VALUE_READ_ONLY !== '1') {
+      log(`${driver}: insert cost`);
+      for (const triggers of [false, true, false, true])
+        inserts.push(await insertCost(handle, ws, `${triggers}`, triggers));
+    }
 
     await handle.db.execute('vacuum analyze orders'); // the insert-cost rows leave dead tuples behind
     const settings = DEFAULT_VALUE_SETTINGS;
@@ -152,6 +156,25 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
       });
       log(`${driver}: readValueInputs (${name}) ${reads.at(-1)!.ms} ms, ${inputs.length} customers`);
     }
+    // The whole classification (verdicts in memory; storing them is the value runs' part).
+    const classifications: { readMs: number; classifyMs: number; totalMs: number }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      const inputs = await withBulkSession(handle, (session) =>
+        readValueInputs(session, { workspaceId: ws, asOf: VALUE_BENCH_AS_OF, settings }),
+      );
+      const t1 = performance.now();
+      classifyCustomers(inputs, settings, BUILTIN_MATRICES, VALUE_BENCH_AS_OF);
+      const t2 = performance.now();
+      classifications.push({
+        readMs: Math.round(t1 - t0),
+        classifyMs: Math.round(t2 - t1),
+        totalMs: Math.round(t2 - t0),
+      });
+      log(
+        `${driver}: full classification ${classifications.at(-1)!.totalMs} ms (read ${classifications.at(-1)!.readMs} ms)`,
+      );
+    }
     let start = performance.now();
     await handle.db.execute(
       `select customer_id, count(*), count(distinct ordered_at), sum(total_amount), sum(coalesce(total_cost, 0)),
@@ -165,7 +188,7 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
     await withBulkSession(handle, (s) => s.query('select kehu_rebuild_customer_metrics($1::bigint)', [ws]));
     const rebuildMs = Math.round(ms(start));
     log(`${driver}: kehu metrics rebuild ${rebuildMs} ms`);
-    return { driver, customers, reused, generation, inserts, reads, naiveMs, rebuildMs };
+    return { driver, customers, reused, generation, inserts, reads, classifications, naiveMs, rebuildMs };
   } finally {
     await handle.close();
   }

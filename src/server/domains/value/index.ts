@@ -1,4 +1,5 @@
 import type { DbHandle } from '../../../db/client';
+import { ENGINE_ERROR_MESSAGES, ValueEngineError } from '../../../shared/analytics/engine-errors';
 import type { BreachQuery } from '../../../shared/analytics/value-read-api.schema';
 import { canManageValue } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
@@ -45,7 +46,13 @@ export function createValue(
   async function afterImport(workspaceId: number) {
     const settings = await config.currentSettings(workspaceId);
     if (!settings.schedule.afterImport) return null;
-    return runs.run(workspaceId, { trigger: 'import' });
+    try {
+      return await runs.run(workspaceId, { trigger: 'import' });
+    } catch (err) {
+      // A run going already (another import's, the night's) classifies the data as it is then.
+      if ((err as { code?: string }).code === 'run_in_progress') return null;
+      throw err;
+    }
   }
 
   const requireManager = (actor: Actor) => {
@@ -63,8 +70,21 @@ export function createValue(
     /** Runs the classification now for the caller's workspace (admins and managers). */
     async start(actor: Actor, asOf?: string) {
       requireManager(actor);
-      const result = await runs.run(actor.workspaceId, { trigger: 'manual', actor, asOf });
-      return read.run(actor, result!.runId);
+      try {
+        const result = await runs.run(actor.workspaceId, { trigger: 'manual', actor, asOf });
+        return read.run(actor, result!.runId);
+      } catch (err) {
+        // Settings and matrices are checked when saved; this is data stored by an older release or by hand.
+        if (err instanceof ValueEngineError) {
+          const m = ENGINE_ERROR_MESSAGES[err.code];
+          throw valueErrors.error(
+            'engine_refused',
+            { field: err.path, en: m.en, zh: m.zh },
+            { field: err.path },
+          );
+        }
+        throw err;
+      }
     },
 
     afterImport,

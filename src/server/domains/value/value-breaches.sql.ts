@@ -15,6 +15,7 @@ export type BreachRow = {
   name: string;
   owner_id: number | null;
   owner_name: string | null;
+  owner_active: boolean | null;
   branch_id: number | null;
   tier: 'MVC' | 'STC' | 'BZ';
   policy_id: number;
@@ -81,7 +82,8 @@ export function breachesSql(p: {
        where c.owner_id is null
     )
     select b.rule, b.customer_id::float8 as customer_id, customers.code, customers.name,
-           customers.owner_id::float8 as owner_id, u.name as owner_name, customers.branch_id::float8 as branch_id,
+           customers.owner_id::float8 as owner_id, u.name as owner_name, u.active as owner_active,
+           customers.branch_id::float8 as branch_id,
            b.tier, b.policy_id::float8 as policy_id, b.target_kind, b.target_key, b.limit_days, b.response_hours,
            b.last_visit::text as last_visit_on,
            case when b.last_visit is null then null else ${p.asOf}::date - b.last_visit end as days,
@@ -101,8 +103,8 @@ export function breachesSql(p: {
 
 /**
  * Opens one task per breach that has no open task yet (the partial unique index on source_key keeps it
- * so even when two runs race), for the customer's owner — else the first manager of its branch, else
- * the first admin — and audits each. `$rows`: JSON array of {key, title, due, customer, assignee}.
+ * so even when two runs race), for the customer's owner — else (no owner, or one no longer active) the
+ * first manager of its branch, else the first admin — and audits each. `$rows`: JSON array of {key, title, due, customer, assignee}.
  */
 export const insertBreachTasksSql = (workspaceId: number, rowsJson: string) => sql`
   with ins as (

@@ -112,7 +112,7 @@ export function createValueBreaches(db: Db) {
             }),
             due: addDays(run.asOf, r.response_hours ? Math.ceil(r.response_hours / 24) : DEFAULT_TASK_DAYS),
             customer: r.customer_id,
-            assignee: r.owner_id ?? fallback.get(r.branch_id ?? 0) ?? null,
+            assignee: (r.owner_active ? r.owner_id : null) ?? fallback.get(r.branch_id ?? 0) ?? null,
           }));
           const [res] = await queryRows<{ n: number }>(
             tx,

@@ -26,7 +26,7 @@ import { notFound, validationError, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.repository';
 import { valueErrors } from './value.errors';
 import { matrixIssueMessage, policyTargetMessage } from './value.messages';
-import type { MatrixRow, ValueConfigRepository } from './value-config.repository';
+import type { MatrixRow, Tx, ValueConfigRepository } from './value-config.repository';
 
 type Conn = Parameters<ValueConfigRepository['settings']>[0];
 
@@ -65,23 +65,23 @@ export function createValueConfigService(repo: ValueConfigRepository) {
       );
   }
 
-  async function seedMatrices(conn: Conn & Pick<typeof db, 'insert'>, workspaceId: number) {
-    const rows = await repo.listMatrices(conn, workspaceId);
+  async function seedMatrices(tx: Tx, workspaceId: number) {
+    const rows = await repo.listMatrices(tx, workspaceId);
     const missing = BUILTIN_MATRICES.filter((m) => !rows.some((r) => r.key === m.key));
     if (missing.length === 0) return rows;
     const seeded = await repo.insertMatrices(
-      conn as never,
+      tx,
       missing.map((m) => ({ workspaceId, key: m.key, definition: m, builtin: true })),
     );
     for (const row of seeded)
-      await recordAudit(conn, null, {
+      await recordAudit(tx, null, {
         workspaceId,
         entity: 'value_matrix',
         entityId: row.id,
         action: 'create',
         after: row,
       });
-    return repo.listMatrices(conn, workspaceId);
+    return repo.listMatrices(tx, workspaceId);
   }
 
   async function settingsView(conn: Conn, workspaceId: number): Promise<ValueSettingsView> {
@@ -96,17 +96,17 @@ export function createValueConfigService(repo: ValueConfigRepository) {
   }
 
   /** A policy's target must name a tier, a class, a segment of the settings or a matrix cell. */
-  async function checkTarget(conn: Conn, workspaceId: number, kind: string, key: string, locale: Locale) {
+  async function checkTarget(tx: Tx, workspaceId: number, kind: string, key: string, locale: Locale) {
     let ok = false;
     if (kind === 'tier') ok = (VALUE_TIERS as readonly string[]).includes(key);
     else if (kind === 'abc') ok = (ABC_CLASSES as readonly string[]).includes(key);
     else if (kind === 'segment') {
-      const { settings } = await settingsView(conn, workspaceId);
+      const { settings } = await settingsView(tx, workspaceId);
       ok =
         key === OTHERS_SEGMENT || key === NO_RFM_SEGMENT || settings.rfm.segments.some((s) => s.key === key);
     } else {
       const [matrixKey, cellKey] = key.split(':');
-      const matrices = await seedMatrices(conn as never, workspaceId);
+      const matrices = await seedMatrices(tx, workspaceId);
       const m = matrices.find((r) => r.key === matrixKey);
       ok = Boolean(m && (m.definition as MatrixDefinition).cells.some((c) => c.key === cellKey));
     }

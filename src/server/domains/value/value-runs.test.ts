@@ -189,11 +189,17 @@ describe.each(drivers)('value runs, breaches and the read API on %s', (kind) => 
     await expect(
       t.app.services.value.runs.run(t.fx.workspaceId, { trigger: 'cli', asOf: AS_OF }),
     ).rejects.toThrow();
+    const refused = await call(t.fx.users.admin, 'POST', '/api/v1/value/runs', { asOf: AS_OF });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'engine_refused' });
+    expect(refused.json().field).toMatch(/^matrices\.broken/);
+    expect(refused.json().detail).toContain('Invalid factor matrix');
     await t.db.db.delete(valueMatrices).where(eq(valueMatrices.id, m!.id));
     const [failed] = await t.db.db
       .select()
       .from(valueRuns)
-      .where(and(eq(valueRuns.workspaceId, t.fx.workspaceId), eq(valueRuns.status, 'failed')));
+      .where(and(eq(valueRuns.workspaceId, t.fx.workspaceId), eq(valueRuns.status, 'failed')))
+      .orderBy(valueRuns.id);
     expect(failed).toMatchObject({ trigger: 'cli', asOf: AS_OF, customers: 0 });
     expect(failed!.error).toMatch(/broken/);
     expect(await t.db.db.select().from(valueRuns).where(eq(valueRuns.status, 'done'))).toHaveLength(

@@ -36,6 +36,11 @@ export const valueErrors = defineErrors({
     en: 'Migration needs two finished classification runs.',
     zh: '迁移分析需要两次已完成的价值分类。',
   },
+  engine_refused: {
+    status: 422,
+    en: (p) => `The stored settings cannot be used (${p.field}): ${p.en}. Correct them and run again.`,
+    zh: (p) => `已保存的设置无法使用（${p.field}）：${p.zh}。请修改后重新运行。`,
+  },
   may_not_classify: {
     status: 403,
     en: 'Only admins and managers may start a classification or change the value settings.',
