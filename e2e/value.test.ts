@@ -169,7 +169,10 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     // The next run counts customers in its cells on the dashboard.
     await page.getByRole('menuitem', { name: '价值分析' }).click();
     await page.getByRole('button', { name: /立即分类/ }).click();
-    await page.getByText(/分类完成/).first().waitFor(WAIT);
+    await page
+      .getByText(/分类完成/)
+      .first()
+      .waitFor(WAIT);
     const custom = page.getByRole('table', { name: '收入 × 毛利' });
     await expect.poll(() => custom.getByText(/^[1-9]\d* 位$/).count(), WAIT).toBeGreaterThan(0);
     await custom.scrollIntoViewIfNeeded();

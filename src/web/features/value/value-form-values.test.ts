@@ -34,7 +34,11 @@ describe('the value settings form values', () => {
   });
 
   it('keep what the form does not edit, and leave the cut-off check to the schema', () => {
-    const base = { ...DEFAULT_VALUE_SETTINGS, productProspects: { 泵: 4 }, rfm: { ...DEFAULT_VALUE_SETTINGS.rfm } };
+    const base = {
+      ...DEFAULT_VALUE_SETTINGS,
+      productProspects: { 泵: 4 },
+      rfm: { ...DEFAULT_VALUE_SETTINGS.rfm },
+    };
     const values = toValues(base);
     values.abc.aCut = 97;
     const settings = toSettings(values, base);
