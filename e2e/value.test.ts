@@ -267,4 +267,25 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('reads in English for an analyst, who may look but not run or change the rules', async () => {
+    const { context, page, problems } = await openSignedIn(browser, kehu.url, '/value', 'analyst@kehu.demo', {
+      width: 1400,
+      height: 1000,
+    });
+    await page.getByRole('heading', { name: '客户价值分析' }).waitFor();
+    await page.getByLabel('语言').click();
+    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await page.getByRole('heading', { name: 'Customer value' }).waitFor(WAIT);
+    await expect.poll(() => drawn(page, 'Pareto curve (ABC)'), WAIT).toBe(true);
+    expect(await page.getByTestId('value-explain').innerText()).toMatch(
+      /Class A: \d+ customers \([\d.]+% of customers\) bring [\d.]+% of positive gross profit/,
+    );
+    expect(await page.getByRole('button', { name: /Classify now/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Rules/ }).count()).toBe(0);
+    await page.getByText('Policy breaches', { exact: true }).waitFor();
+    await shot(page, 'value-dashboard-en');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
