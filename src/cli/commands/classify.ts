@@ -37,6 +37,12 @@ const TEXT = {
     segment: 'RFM segment',
     noRfm: 'No RFM (no order in the window)',
     warnings: 'Warnings:',
+    warning: {
+      no_orders: 'customers without orders (class C, no RFM)',
+      negative_value: 'customers of negative value',
+      no_rfm: 'customers without an order in the RFM window',
+      future_orders_ignored: 'orders dated after the as-of day, ignored',
+    } as Record<string, string>,
     running: 'Another classification of this workspace is running; try again when it has finished.',
   },
   'zh-CN': {
@@ -49,6 +55,12 @@ const TEXT = {
     segment: 'RFM 分群',
     noRfm: '无 RFM（时间窗内无订单）',
     warnings: '警告：',
+    warning: {
+      no_orders: '无订单的客户（C 类，无 RFM）',
+      negative_value: '价值为负的客户',
+      no_rfm: 'RFM 时间窗内无订单的客户',
+      future_orders_ignored: '日期晚于分析日的订单（已忽略）',
+    } as Record<string, string>,
     running: '本工作区正在进行价值分类，请等待其完成后再试。',
   },
 };
@@ -91,7 +103,7 @@ export function summaryTable(r: RunResult, settings: ValueSettings, locale: Loca
   );
   if (r.summary.warnings.length) {
     lines.push('', t.warnings);
-    for (const w of r.summary.warnings) lines.push(`  ${w.code}: ${count(w.count)}`);
+    for (const w of r.summary.warnings) lines.push(`  ${t.warning[w.code] ?? w.code}: ${count(w.count)}`);
   }
   return lines.join('\n');
 }

@@ -7,6 +7,8 @@ import type { DbHandle } from '../../db/client';
 import type { LoadProgress } from '../../server/domains/demo/demo.loader';
 import { type SeedDemoResult, seedDemo } from '../../server/domains/demo/demo.service';
 import { DEMO_TABLES } from '../../server/domains/demo/demo.tables';
+import { seedDemoValue } from '../../server/domains/demo/demo.value';
+import { runClassifyCommand } from './classify';
 
 export type DemoCommandOptions = {
   customers: number;
@@ -94,6 +96,10 @@ export async function runDemoCommand(handle: DbHandle, opts: DemoCommandOptions)
   console.log(
     `Demo data loaded in ${(result.elapsedMs / 1000).toFixed(1)} s (seed ${opts.seed}): ${loaded}.`,
   );
+  // The value engine ready to look at: prospects and tier policies, then a first classification.
+  await seedDemoValue(handle.db, result.workspaceId);
+  const { result: run } = await runClassifyCommand({ handle, workspaceId: result.workspaceId }, {});
+  console.log(`Customers classified (value run ${run.runId}, ${run.summary.customers} customers).`);
   console.log('Demo logins:');
   for (const line of describeLogins(result)) console.log(line);
   return result;

@@ -139,15 +139,6 @@ export const DEALER_SUFFIXES: readonly (readonly [string, number])[] = [
   ['有限公司', 25],
 ];
 
-export const REVENUE_BANDS = [
-  '1000万以下',
-  '1000万-5000万',
-  '5000万-1亿',
-  '1亿-5亿',
-  '5亿-10亿',
-  '10亿以上',
-] as const;
-
 export const CREDIT_RATINGS = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'C'] as const;
 
 export const SOURCES: readonly (readonly [string, number])[] = [

@@ -1,15 +1,9 @@
 /** Demo customers, with their budgets and account-team members. */
 
 import { expandCodeRule } from '../../../shared/customers/code-rule';
+import { REVENUE_BANDS } from '../../../shared/customers/customer.schema';
 import { unifiedCreditCodeCheckChar } from '../../../shared/customers/tax-id';
-import {
-  CREDIT_RATINGS,
-  DEALER_SUFFIXES,
-  ENTERPRISE_SUFFIXES,
-  REVENUE_BANDS,
-  SOURCES,
-  TAGS,
-} from './demo.catalog';
+import { CREDIT_RATINGS, DEALER_SUFFIXES, ENTERPRISE_SUFFIXES, SOURCES, TAGS } from './demo.catalog';
 import { ROADS, ZONES } from './demo.catalog-places';
 import type { ProductCategory } from './demo.catalog-products';
 import {
@@ -73,7 +67,8 @@ function companyName(rng: Rng, core: CustomerCore, parent: CustomerCore | null) 
 function revenueBand(core: CustomerCore): string | null {
   if (core.type === 'individual') return null;
   const s = core.size * (core.type === 'dealer' ? 0.5 : 1);
-  const i = s < 0.3 ? 0 : s < 1 ? 1 : s < 2.5 ? 2 : s < 8 ? 3 : s < 20 ? 4 : 5;
+  // The API's band keys (营收规模 lt_10m … gt_1b), which the size × credit matrix reads.
+  const i = s < 0.3 ? 0 : s < 1 ? 1 : s < 4 ? 2 : s < 20 ? 3 : 4;
   return REVENUE_BANDS[i] as string;
 }
 
