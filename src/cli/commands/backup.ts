@@ -25,7 +25,7 @@ export async function runBackup(file: string, options: BackupCliOptions): Promis
         `schema at migration ${migration}.`,
     );
     console.log(
-      `Not included: ${summary.header.skipped.join(', ')} (sessions: everyone signs in again after a restore; the name windows are rebuilt from the customers).`,
+      `Not included: ${summary.header.skipped.join(', ')} (sessions: everyone signs in again after a restore; the name windows and customer metrics are rebuilt from the customers, orders and activities).`,
     );
   });
 }

@@ -26,7 +26,7 @@ export async function runRestore(file: string, options: RestoreCliOptions): Prom
     if (header.skipped.length > 0)
       console.log(
         `Not in the backup: ${header.skipped.join(', ')}` +
-          ' (sessions: sign in again; the name windows were rebuilt from the customers).',
+          ' (sessions: sign in again; the name windows and customer metrics were rebuilt from the customers, orders and activities).',
       );
   });
 }
