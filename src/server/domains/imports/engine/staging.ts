@@ -59,12 +59,15 @@ const INTEGER = /^-?\d{1,10}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function validDate(s: string): boolean {
   const m = DATE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  // From year 100 on, as before (Date.UTC read years below 100 as 19xx, so they never matched).
+  return y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap(y) ? 29 : DAYS[mo - 1]!);
 }
 
 /** The COPY text of a canonical value, or undefined when the value is not canonical for its type. */
@@ -133,18 +136,18 @@ export async function stageRows(
     inflight.catch(() => {}); // awaited at the next flush or at the end
     options.onRows(rows);
   };
+  const columns = fields.map((field) => ({ field, column: options.columnName(field.key) }));
   for await (const row of source) {
     rows++;
     let bad = row.issues.length > 0;
     for (const issue of row.issues) issues.push(issueLine(issue));
-    const flagged = new Set(row.issues.map((i) => i.column));
+    const flagged = bad ? new Set(row.issues.map((i) => i.column)) : undefined;
     let line = '';
-    for (const field of fields) {
-      const column = options.columnName(field.key);
+    for (const { field, column } of columns) {
       const raw = row.values[field.key];
       let out = '';
       const empty = raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0);
-      if (flagged.has(column) || flagged.has(field.key)) {
+      if (flagged && (flagged.has(column) || flagged.has(field.key))) {
         // The reader has said what is wrong with this cell already.
       } else if (empty) {
         if (field.required) {
