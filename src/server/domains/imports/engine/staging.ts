@@ -104,6 +104,33 @@ export function stagedValue(field: ImportField, value: string | readonly string[
 const issueLine = (i: RowIssue) =>
   `${i.line},${csvField(i.column)},${csvField(i.code)},${csvField(i.value)},${csvField(i.params ?? {})}\n`;
 
+/** UTF-8 text of COPY lines, in one growing buffer. */
+class CopyBuffer {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+  rows = 0;
+
+  add(text: string) {
+    const need = this.length + text.length * 3; // at most 3 bytes per UTF-16 unit
+    if (need > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length);
+    this.rows++;
+  }
+
+  /** The bytes so far; the buffer starts again empty (a new one: the bytes taken stay as they are). */
+  take(): Uint8Array {
+    const bytes = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.length = 0;
+    this.rows = 0;
+    return bytes;
+  }
+}
+
 export type StageResult = { rows: number; invalid: number };
 
 /**
@@ -117,7 +144,9 @@ export async function stageRows(
   source: AsyncIterable<ConvertedRow>,
   options: { chunkRows: number; columnName(key: string): string; onRows(done: number): void },
 ): Promise<StageResult> {
-  let lines: string[] = [];
+  // The chunk's COPY text goes straight into a byte buffer: a line dies young instead of being kept
+  // (and so promoted to the old heap) until its chunk has been copied.
+  const lines = new CopyBuffer();
   let issues: string[] = [];
   let rows = 0;
   let invalid = 0;
@@ -125,12 +154,11 @@ export async function stageRows(
   // overlap (on PGlite, one thread, they simply alternate).
   let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const [chunk, chunkIssues] = [lines, issues];
-    lines = [];
+    const [chunk, chunkIssues] = [lines.take(), issues];
     issues = [];
     await inflight;
     inflight = (async () => {
-      if (chunk.length > 0) await session.copy(tables.rows, chunk);
+      if (chunk.byteLength > 0) await session.copy(tables.rows, [chunk]);
       if (chunkIssues.length > 0) await session.copy(tables.issues, chunkIssues);
     })();
     inflight.catch(() => {}); // awaited at the next flush or at the end
@@ -172,8 +200,8 @@ export async function stageRows(
       line += `,${out}`;
     }
     if (bad) invalid++;
-    lines.push(`${row.line},${bad ? 't' : 'f'}${line}\n`);
-    if (lines.length >= options.chunkRows) await flush();
+    lines.add(`${row.line},${bad ? 't' : 'f'}${line}\n`);
+    if (lines.rows >= options.chunkRows) await flush();
   }
   await flush();
   await inflight;
