@@ -7,8 +7,8 @@
  */
 
 import { skipForeignKeyTriggers } from '../../../../db/bulk';
-import { addIssues, flagIssueRows, ROWS } from './staging';
-import { customerIssues, type EngineContext, int, rebuildStaging, writableSql } from './validate-common';
+import { addIssues, flagIssueRows, ISSUES, ROWS } from './staging';
+import { type EngineContext, int, rebuildStaging, writableSql } from './validate-common';
 
 export const orderColumns = [{ name: 'product_id', type: 'bigint' }];
 
@@ -31,50 +31,49 @@ export async function validateOrders(ctx: EngineContext): Promise<void> {
   );
   await session.query(`create index on ${ROWS} (order_no, line)`);
   await session.query(`analyze ${ROWS}`);
-  await customerIssues(ctx);
-  await addIssues(session, {
-    col: 'product_code',
-    code: 'unknown_product',
-    value: 's.product_code',
-    where: 's.product_code is not null and s.product_id is null',
-  });
-  await addIssues(session, {
-    col: 'currency',
-    code: 'currency_invalid',
-    value: 's.currency',
-    params: `'{}'::jsonb`,
-    where: `s.currency is not null and s.currency !~ '^[A-Za-z]{3}$'`,
-  });
-  await addIssues(session, {
-    col: 'quantity',
-    code: 'quantity_zero',
-    value: 's.quantity::text',
-    params: `'{}'::jsonb`,
-    where: 's.quantity = 0',
-  });
-  // Every line must say the same about its order as the order's first line.
-  const first = HEADER.map((c) => `f.${c}`).join(', ');
-  const mine = HEADER.map((c) => (c === 'currency' ? 'upper(s.currency)' : `s.${c}`)).join(', ');
-  await addIssues(session, {
-    col: 'order_no',
-    code: 'order_conflict',
-    value: 's.order_no',
-    params: `jsonb_build_object('value', s.order_no, 'other', f.line)`,
-    from: `${ROWS} s join (select distinct on (order_no) order_no, line, customer_code, ordered_at,
-        upper(currency) as currency, status, notes from ${ROWS} where order_no is not null
-        order by order_no, line) f on f.order_no = s.order_no and f.line <> s.line`,
-    where: `(${mine}) is distinct from (${first})`,
-  });
-  // Totals beyond numeric(14,2).
-  await addIssues(session, {
-    col: 'amount',
-    code: 'out_of_range',
-    value: 's.amount::text',
-    params: `'{}'::jsonb`,
-    from: `${ROWS} s join (select order_no from ${ROWS} group by order_no
-        having abs(sum(amount)) >= 1e12 or abs(sum(cost)) >= 1e12) t on t.order_no = s.order_no`,
-    where: 'true',
-  });
+  // The cell checks in one scan (the rows that fail any of them), one issue per failed check, in the
+  // order they had as separate statements (issues of a line are listed in the order they were added).
+  const code = `jsonb_build_object('value', s.customer_code)`;
+  await session.query(
+    `insert into ${ISSUES} (line, col, code, value, params, warning)
+     select s.line, v.col, v.code, v.value, v.params, false
+       from (select * from ${ROWS} s
+              where (s.customer_code is not null and s.customer_id is null) or s.customer_deleted
+                 or not s.customer_ok or (s.product_code is not null and s.product_id is null)
+                 or (s.currency is not null and s.currency !~ '^[A-Za-z]{3}$') or s.quantity = 0) s
+      cross join lateral (values
+        ('customer_code', 'unknown_customer', s.customer_code, ${code},
+         s.customer_code is not null and s.customer_id is null),
+        ('customer_code', 'customer_deleted', s.customer_code, ${code}, s.customer_deleted),
+        ('customer_code', 'customer_forbidden', s.customer_code, ${code},
+         not s.customer_deleted and not s.customer_ok),
+        ('product_code', 'unknown_product', s.product_code, jsonb_build_object('value', s.product_code),
+         s.product_code is not null and s.product_id is null),
+        ('currency', 'currency_invalid', s.currency, '{}'::jsonb,
+         s.currency is not null and s.currency !~ '^[A-Za-z]{3}$'),
+        ('quantity', 'quantity_zero', s.quantity::text, '{}'::jsonb, s.quantity = 0)
+      ) v(col, code, value, params, hit)
+      where v.hit`,
+  );
+  // In one pass over each order's lines (in line order): every line must say the same about its order
+  // as the order's first line, and the order's totals must fit numeric(14,2).
+  const mine = HEADER.map((c) => (c === 'currency' ? 'upper(s.currency)' : `s.${c}`));
+  await session.query(
+    `insert into ${ISSUES} (line, col, code, value, params, warning)
+     select x.line, v.col, v.code, v.value, v.params, false
+       from (select s.line, s.order_no, s.amount, first_value(s.line) over o as first_line,
+                    (${mine.join(', ')}) is distinct from
+                    (${mine.map((c) => `first_value(${c}) over o`).join(', ')}) as conflict,
+                    abs(sum(s.amount) over p) >= 1e12 or abs(sum(s.cost) over p) >= 1e12 as too_big
+               from ${ROWS} s where s.order_no is not null
+             window o as (partition by s.order_no order by s.line), p as (partition by s.order_no)) x
+      cross join lateral (values
+        ('order_no', 'order_conflict', x.order_no,
+         jsonb_build_object('value', x.order_no, 'other', x.first_line), x.conflict and x.line <> x.first_line),
+        ('amount', 'out_of_range', x.amount::text, '{}'::jsonb, x.too_big)
+      ) v(col, code, value, params, hit)
+      where v.hit`,
+  );
   // An existing order: not in the recycle bin, and its present customer writable too.
   await addIssues(session, {
     col: 'order_no',
