@@ -3,18 +3,19 @@
  * bench/data/import/) imported through `kehu import` (reader + engine, one transaction each) into a fresh
  * database, with rows/s and peak RSS; then the same order file loaded by a plain COPY into an
  * unconstrained table as the reference, and the ratio. PGlite always; PostgreSQL when DATABASE_URL is
- * set (a fresh database `kehu_bench_import` on that server).
+ * set (a fresh database `kehu_bench_import` on that server). Each step runs in a process of its own
+ * (import-step.ts), as `kehu import` does: its peak RSS is that process's, as the OS counts it.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { runImportCommand } from '../src/cli/commands/import';
 import { ensureDefaultWorkspace } from '../src/db/bootstrap';
-import { withBulkSession } from '../src/db/bulk';
 import { createDb, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
-import type { ImportEntity } from '../src/shared/imports/import-fields';
+import type { StepRequest, StepResult } from './import-step';
 
 const DATA = fileURLToPath(new URL('./data/import', import.meta.url));
 const CUSTOMERS = 200_000;
@@ -80,65 +81,21 @@ async function generate() {
   );
 }
 
-/** Peak resident memory while `work` runs, sampled every 100 ms. */
-async function measured<T>(
-  work: () => Promise<T>,
-): Promise<{ value: T; seconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 100);
-  const start = performance.now();
-  try {
-    const value = await work();
-    return { value, seconds: (performance.now() - start) / 1000, peakRssMb: Math.round(peak / 2 ** 20) };
-  } finally {
-    clearInterval(timer);
-  }
-}
+const STEP = fileURLToPath(new URL('./import-step.ts', import.meta.url));
 
-/** The order file, as is, into a table of text columns without keys or indexes, in 8 MB COPY chunks. */
-async function rawCopy(handle: DbHandle, path: string): Promise<number> {
-  await handle.db.execute(`drop table if exists bench_raw_orders`);
-  await handle.db.execute(
-    `create table bench_raw_orders (order_no text, customer_code text, ordered_at text, amount text, cost text,
-       product_code text, quantity text, unit_price text, currency text)`,
-  );
-  const table = { name: 'bench_raw_orders', keys: [], columns: [] as string[] };
-  let rows = 0;
-  await withBulkSession(handle, async (session) => {
-    let header = true;
-    let rest = '';
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 8 << 20 })) {
-      const text = rest + (chunk as string);
-      const cut = text.lastIndexOf('\n') + 1;
-      rest = text.slice(cut);
-      let body = text.slice(0, cut);
-      if (header) {
-        body = body.slice(body.indexOf('\n') + 1);
-        header = false;
-      }
-      rows += body.length === 0 ? 0 : body.split('\n').length - 1;
-      await session.copy(
-        {
-          ...table,
-          columns: [
-            'order_no',
-            'customer_code',
-            'ordered_at',
-            'amount',
-            'cost',
-            'product_code',
-            'quantity',
-            'unit_price',
-            'currency',
-          ],
-        },
-        [body],
-      );
-    }
+/** One step in a child process (stderr passed through); its JSON result line. */
+async function inChild(request: StepRequest): Promise<StepResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', STEP, JSON.stringify(request)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return rows;
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const line = out.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`${request.step}: step failed (exit ${code})`);
+  return JSON.parse(line) as StepResult;
 }
 
 async function freshPostgres(url: string): Promise<string> {
@@ -158,51 +115,43 @@ async function freshPostgres(url: string): Promise<string> {
 type Figure = { step: string; rows: number; seconds: number; rowsPerS: number; peakRssMb: number };
 
 async function benchDriver(driver: 'pglite' | 'postgres'): Promise<Figure[]> {
+  let target: StepRequest['target'];
   let handle: DbHandle;
   if (driver === 'pglite') {
     const dir = join(DATA, 'pglite');
     rmSync(dir, { recursive: true, force: true });
+    target = { dataDir: dir };
     handle = await createDb({ dataDir: dir });
   } else {
-    handle = await createDb({ databaseUrl: await freshPostgres(process.env.DATABASE_URL as string) });
+    target = { databaseUrl: await freshPostgres(process.env.DATABASE_URL as string) };
+    handle = await createDb(target);
   }
-  const figures: Figure[] = [];
   try {
     await migrate(handle);
     const workspaceId = await ensureDefaultWorkspace(handle.db);
     await handle.db.execute(
       `insert into users (workspace_id, email, name, role) values (${workspaceId}, 'bench-import@kehu.local', 'bench', 'admin')`,
     );
-    const ctx = { handle, workspaceId, description: driver, close: async () => {} };
-    const step = async (entity: ImportEntity, file: string) => {
-      log(`${driver}: importing ${file}`);
-      const m = await measured(() => runImportCommand(ctx, entity, join(DATA, file), { lang: 'en' }));
-      const rows = m.value.result?.rows ?? 0;
-      if (m.value.exitCode !== 0 || (m.value.result?.invalid ?? 0) > 0)
-        throw new Error(`${file}: import failed`);
-      figures.push({
-        step: `import ${entity}`,
-        rows,
-        seconds: m.seconds,
-        rowsPerS: rows / m.seconds,
-        peakRssMb: m.peakRssMb,
-      });
-    };
-    await step('products', 'products.csv');
-    await step('customers', 'customers.csv');
-    await step('orders', 'orders.csv');
-    log(`${driver}: plain COPY of orders.csv`);
-    const raw = await measured(() => rawCopy(handle, join(DATA, 'orders.csv')));
-    figures.push({
-      step: 'plain COPY orders.csv',
-      rows: raw.value,
-      seconds: raw.seconds,
-      rowsPerS: raw.value / raw.seconds,
-      peakRssMb: raw.peakRssMb,
-    });
   } finally {
-    await handle.close();
+    await handle.close(); // the steps open the database themselves (PGlite: one process at a time)
   }
+  const figures: Figure[] = [];
+  const step = async (name: string, request: StepRequest) => {
+    log(`${driver}: ${name}`);
+    const r = await inChild(request);
+    if (!r.ok) throw new Error(`${request.file}: import failed`);
+    figures.push({
+      step: name,
+      rows: r.rows,
+      seconds: r.seconds,
+      rowsPerS: r.rows / r.seconds,
+      peakRssMb: r.maxRssMb,
+    });
+  };
+  for (const entity of ['products', 'customers', 'orders'] as const) {
+    await step(`import ${entity}`, { target, step: entity, file: join(DATA, `${entity}.csv`) });
+  }
+  await step('plain COPY orders.csv', { target, step: 'raw-copy', file: join(DATA, 'orders.csv') });
   return figures;
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { ensureDefaultWorkspace } from '../db/bootstrap';
-import { createDb, type DbHandle } from '../db/client';
+import { createDb, type DbHandle, type DbOptions } from '../db/client';
 import { DataDirLockedError } from '../db/lock';
 import { migrate } from '../db/migrate';
 import { AppError } from '../server/errors';
@@ -57,7 +57,12 @@ export function redactUrl(url: string): string {
 /** Opens the database (embedded unless a server URL is given), migrates it and ensures a workspace. */
 export async function openContext(
   options: DbCliOptions,
-  settings: { defaultDataDir?: string; log?: (line: string) => void } = {},
+  settings: {
+    defaultDataDir?: string;
+    log?: (line: string) => void;
+    /** How the embedded database is opened (e.g. a smaller cache for a short bulk command). */
+    embedded?: Pick<DbOptions, 'sharedBuffers'>;
+  } = {},
 ): Promise<CliContext> {
   const log = settings.log ?? ((line: string) => console.error(line));
   let handle: DbHandle;
@@ -69,7 +74,7 @@ export async function openContext(
   } else {
     dataDir = resolve(options.dataDir ?? settings.defaultDataDir ?? DEFAULT_DATA_DIR);
     description = `embedded database (PGlite) in ${dataDir}`;
-    handle = await createDb({ dataDir });
+    handle = await createDb({ ...settings.embedded, dataDir });
   }
   try {
     log(`Database: ${description}`);

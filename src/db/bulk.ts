@@ -29,8 +29,8 @@ export function copyTable<R extends object>(table: PgTable, keys: readonly (keyo
 export type BulkSession = {
   kind: DbKind;
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** COPY one chunk of CSV lines (each ending in a newline) into a table. */
-  copy(table: CopyTable, lines: readonly string[]): Promise<void>;
+  /** COPY one chunk of CSV lines (each ending in a newline; text, or its UTF-8 bytes) into a table. */
+  copy(table: CopyTable, lines: readonly (string | Uint8Array)[]): Promise<void>;
 };
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -44,7 +44,7 @@ function pgliteSession(tx: Transaction): BulkSession {
     kind: 'pglite',
     query: async <T>(text: string, params: unknown[] = []) => (await tx.query<T>(text, params)).rows,
     copy: async (table, lines) => {
-      await tx.query(copySql(table, `'/dev/blob'`), [], { blob: new Blob(lines as string[]) });
+      await tx.query(copySql(table, `'/dev/blob'`), [], { blob: new Blob(lines as BlobPart[]) });
     },
   };
 }
@@ -55,7 +55,8 @@ function postgresSession(client: pg.PoolClient): BulkSession {
     query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
     copy: async (table, lines) => {
       const sink = client.query(copyStreams.from(copySql(table, 'stdin')));
-      await pipeline(Readable.from([lines.join('')]), sink);
+      const text = lines.every((l) => typeof l === 'string');
+      await pipeline(Readable.from(text ? [lines.join('')] : lines), sink);
     },
   };
 }

@@ -39,6 +39,11 @@ export type DbOptions = {
    * (for `kehu start`). Bulk work (COPY, dumps) needs PGlite on this thread and is not offered then.
    */
   worker?: boolean;
+  /**
+   * Embedded, on this thread: PostgreSQL's shared_buffers (default 128MB, all of it resident once used).
+   * A short bulk process such as `kehu import` gains little from a big cache and keeps its memory down.
+   */
+  sharedBuffers?: string;
 };
 
 // Numeric and bigint values come back as strings from pg; money stays exact that way.
@@ -74,6 +79,9 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       dataDir: options.dataDir ? `${options.dataDir}/pgdata` : undefined,
       loadDataDir: options.loadDataDir,
       extensions: { pg_trgm },
+      ...(options.sharedBuffers
+        ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] }
+        : {}),
     });
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
     enablePlanCache(db, { pglite });

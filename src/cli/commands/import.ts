@@ -45,6 +45,13 @@ export type ImportCliOptions = {
   user?: string;
 };
 
+/**
+ * The embedded database as an import opens it: a 32 MB cache instead of 128 MB. An import writes each
+ * page about once, and the cache is resident memory for the rest of the process (PGlite's WebAssembly
+ * heap never shrinks): with it, importing a million order lines peaks around 400 MB instead of 500.
+ */
+export const IMPORT_DB_OPTIONS = { sharedBuffers: '32MB' } as const;
+
 /** zh-CN when LC_ALL (else LANG) starts with zh, English otherwise. */
 export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
   const tag = env.LC_ALL || env.LANG || '';
@@ -269,11 +276,15 @@ export function importCommand(): Command {
     .addOption(databaseUrlOption())
     .action(async (entity: ImportEntity, file: string, _o: ImportCliOptions, cmd: Command) => {
       const o = cmd.optsWithGlobals<ImportCliOptions & DbCliOptions>();
-      const { exitCode } = await withContext(o, async (ctx) => {
-        const run = await runImportCommand(ctx, entity, file, o);
-        if (run.result?.written) await classifyAfterImport(ctx, o.lang);
-        return run;
-      });
+      const { exitCode } = await withContext(
+        o,
+        async (ctx) => {
+          const run = await runImportCommand(ctx, entity, file, o);
+          if (run.result?.written) await classifyAfterImport(ctx, o.lang);
+          return run;
+        },
+        { embedded: IMPORT_DB_OPTIONS },
+      );
       process.exitCode = exitCode;
     });
 }

@@ -208,6 +208,26 @@ describe.each(drivers)('order import engine on %s', (kind) => {
     expect(await orderCount()).toBe(before);
   });
 
+  it('checks quantities, totals and currencies per order, issues of a line in a fixed order', async () => {
+    const line = { customer_code: 'C1', ordered_at: '2024-01-01' };
+    const big = '600000000000.00';
+    const result = await importRows(t.db, admin, 'orders', [
+      { ...line, order_no: 'SO-30', amount: big },
+      { ...line, order_no: 'SO-30', amount: big },
+      { ...line, order_no: 'SO-31', amount: '1.00', currency: 'cny' },
+      { ...line, order_no: 'SO-31', amount: '1.00', currency: 'CNY' },
+      { ...line, order_no: 'SO-32', amount: '1.00', product_code: 'PX', quantity: '0', currency: 'C1' },
+    ]);
+    expect(issueSummary(result.issues)).toEqual([
+      '2:amount:out_of_range',
+      '3:amount:out_of_range',
+      '6:product_code:unknown_product',
+      '6:currency:currency_invalid',
+      '6:quantity:quantity_zero',
+    ]);
+    expect(result).toMatchObject({ rows: 5, invalid: 3, written: false });
+  });
+
   it('skip-invalid writes the good orders and skips an order with a bad line whole', async () => {
     const before = await orderCount();
     const mixed: Values[] = [

@@ -59,12 +59,15 @@ const INTEGER = /^-?\d{1,10}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function validDate(s: string): boolean {
   const m = DATE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  // From year 100 on, as before (Date.UTC read years below 100 as 19xx, so they never matched).
+  return y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap(y) ? 29 : DAYS[mo - 1]!);
 }
 
 /** The COPY text of a canonical value, or undefined when the value is not canonical for its type. */
@@ -101,6 +104,33 @@ export function stagedValue(field: ImportField, value: string | readonly string[
 const issueLine = (i: RowIssue) =>
   `${i.line},${csvField(i.column)},${csvField(i.code)},${csvField(i.value)},${csvField(i.params ?? {})}\n`;
 
+/** UTF-8 text of COPY lines, in one growing buffer. */
+class CopyBuffer {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+  rows = 0;
+
+  add(text: string) {
+    const need = this.length + text.length * 3; // at most 3 bytes per UTF-16 unit
+    if (need > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length);
+    this.rows++;
+  }
+
+  /** The bytes so far; the buffer starts again empty (a new one: the bytes taken stay as they are). */
+  take(): Uint8Array {
+    const bytes = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.length = 0;
+    this.rows = 0;
+    return bytes;
+  }
+}
+
 export type StageResult = { rows: number; invalid: number };
 
 /**
@@ -114,7 +144,9 @@ export async function stageRows(
   source: AsyncIterable<ConvertedRow>,
   options: { chunkRows: number; columnName(key: string): string; onRows(done: number): void },
 ): Promise<StageResult> {
-  let lines: string[] = [];
+  // The chunk's COPY text goes straight into a byte buffer: a line dies young instead of being kept
+  // (and so promoted to the old heap) until its chunk has been copied.
+  const lines = new CopyBuffer();
   let issues: string[] = [];
   let rows = 0;
   let invalid = 0;
@@ -122,29 +154,28 @@ export async function stageRows(
   // overlap (on PGlite, one thread, they simply alternate).
   let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const [chunk, chunkIssues] = [lines, issues];
-    lines = [];
+    const [chunk, chunkIssues] = [lines.take(), issues];
     issues = [];
     await inflight;
     inflight = (async () => {
-      if (chunk.length > 0) await session.copy(tables.rows, chunk);
+      if (chunk.byteLength > 0) await session.copy(tables.rows, [chunk]);
       if (chunkIssues.length > 0) await session.copy(tables.issues, chunkIssues);
     })();
     inflight.catch(() => {}); // awaited at the next flush or at the end
     options.onRows(rows);
   };
+  const columns = fields.map((field) => ({ field, column: options.columnName(field.key) }));
   for await (const row of source) {
     rows++;
     let bad = row.issues.length > 0;
     for (const issue of row.issues) issues.push(issueLine(issue));
-    const flagged = new Set(row.issues.map((i) => i.column));
+    const flagged = bad ? new Set(row.issues.map((i) => i.column)) : undefined;
     let line = '';
-    for (const field of fields) {
-      const column = options.columnName(field.key);
+    for (const { field, column } of columns) {
       const raw = row.values[field.key];
       let out = '';
       const empty = raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0);
-      if (flagged.has(column) || flagged.has(field.key)) {
+      if (flagged && (flagged.has(column) || flagged.has(field.key))) {
         // The reader has said what is wrong with this cell already.
       } else if (empty) {
         if (field.required) {
@@ -169,8 +200,8 @@ export async function stageRows(
       line += `,${out}`;
     }
     if (bad) invalid++;
-    lines.push(`${row.line},${bad ? 't' : 'f'}${line}\n`);
-    if (lines.length >= options.chunkRows) await flush();
+    lines.add(`${row.line},${bad ? 't' : 'f'}${line}\n`);
+    if (lines.rows >= options.chunkRows) await flush();
   }
   await flush();
   await inflight;

@@ -68,12 +68,28 @@ function textOf(cell: Exclude<Cell, null>): string {
   }
   if (typeof cell === 'number') return numberCellText(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return cell.replace(/\r\n?/g, '\n').trim().replace(DEFUSED, '');
+  const text = cell.indexOf('\r') < 0 ? cell.trim() : cell.replace(/\r\n?/g, '\n').trim();
+  return text.charCodeAt(0) === 39 ? text.replace(DEFUSED, '') : text;
 }
 
 /** The API's own checks, so an import accepts exactly what a form would (and keeps it as it would). */
 const FORMATS = { taxId, phone, email } as const;
 const FORMAT_CODES = { taxId: 'invalid_tax_id', phone: 'invalid_phone', email: 'invalid_email' } as const;
+
+const labelMaps = new WeakMap<ImportField, Map<string, string>>();
+
+/** An enum field's values by their folded names and labels (the first value to claim a name keeps it). */
+function enumLabels(field: ImportField): Map<string, string> {
+  let map = labelMaps.get(field);
+  if (!map) {
+    map = new Map();
+    for (const [value, labels] of Object.entries(field.values ?? {})) {
+      for (const name of [value, ...labels]) if (!map.has(fold(name))) map.set(fold(name), value);
+    }
+    labelMaps.set(field, map);
+  }
+  return map;
+}
 
 function checkFormat(field: ImportField, result: Result): Result {
   if (!field.format || !result.ok) return result;
@@ -97,7 +113,8 @@ function convertType(field: ImportField, cell: Exclude<Cell, null>, timeZone: st
   switch (field.type) {
     case 'text': {
       const value = textOf(cell);
-      const length = [...value].length;
+      // Characters, not UTF-16 units: counted only when the units alone could be too many.
+      const length = field.maxLength !== undefined && value.length > field.maxLength ? [...value].length : 0;
       if (field.maxLength !== undefined && length > field.maxLength) {
         return { ok: false, issue: { code: 'too_long', params: { max: field.maxLength, length } } };
       }
@@ -122,12 +139,8 @@ function convertType(field: ImportField, cell: Exclude<Cell, null>, timeZone: st
       return { ok: false, issue: { code: 'not_a_boolean' } };
     }
     case 'enum': {
-      const folded = fold(textOf(cell));
-      for (const [value, labels] of Object.entries(field.values ?? {})) {
-        if (fold(value) === folded || labels.some((label) => fold(label) === folded)) {
-          return { ok: true, value };
-        }
-      }
+      const value = enumLabels(field).get(fold(textOf(cell)));
+      if (value !== undefined) return { ok: true, value };
       const values = Object.entries(field.values ?? {});
       const allowed = values.map(([value]) => value).join(', ');
       const labels = values.map(([value, names]) => names[0] ?? value).join('、');

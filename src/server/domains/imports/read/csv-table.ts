@@ -1,11 +1,12 @@
 /**
- * A CSV file as an OpenedTable: decoded a chunk at a time (decode.ts), parsed by csv-parse as the text
- * comes, the header read at open and the data rows streamed. A row's `line` is its record number (the
+ * A CSV file as an OpenedTable: decoded a chunk at a time (decode.ts), split into records as the text
+ * comes (csv-records.ts), the header read at open and the data rows streamed. A row's `line` is its record number (the
  * row a spreadsheet shows: blank lines count, a quoted line break does not start a new row).
  */
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { CsvError } from 'csv-parse';
 import { ImportFileError, type OpenedTable, type OpenOptions, type RawRow } from '../import.contract';
+import { csvRecords } from './csv-records';
 import { decodeText } from './decode';
 import { headerCells, isBlankRow } from './header';
 
@@ -58,33 +59,34 @@ export async function openCsv(bytes: Readable, options: OpenOptions): Promise<Op
     throw new ImportFileError({ code: 'empty_file' });
   }
   const delimiter = options.delimiter ?? sniffDelimiter(decoded.head);
-  const parser = parse({
+  const source = csvRecords(decoded.chunks, {
     delimiter,
     relax_column_count: true,
     // A stray quote inside an unquoted field (5" pipe) is text, as spreadsheets read it.
     relax_quotes: true,
     max_record_size: MAX_RECORD_CHARS,
   });
-  const text = Readable.from(decoded.chunks, { objectMode: false });
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
 
   let records = 0;
-  const iterator = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
+  let batch: string[][] = [];
+  let index = 0;
   const next = async (): Promise<Parsed | undefined> => {
     try {
-      const r = await iterator.next();
-      if (r.done) return undefined;
+      while (index >= batch.length) {
+        const r = await source.next();
+        if (r.done) return undefined;
+        batch = r.value;
+        index = 0;
+      }
       records++;
-      return { record: r.value, line: records };
+      return { record: batch[index++]!, line: records };
     } catch (error) {
       throw fileErrorOf(error, records);
     }
   };
   const close = async () => {
-    text.destroy();
-    parser.destroy();
     bytes.destroy();
+    await source.return(undefined).catch(() => {});
   };
 
   let header: Parsed | undefined;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromExcelSerial, instantOfWall, parseDate, parseTimestamp } from './dates';
 
@@ -102,5 +103,26 @@ describe('parseTimestamp', () => {
     const gap = { year: 2024, month: 3, day: 31, hour: 2, minute: 30, second: 0 };
     expect(instantOfWall(gap, 'Europe/Berlin').toISOString()).toBe('2024-03-31T01:30:00.000Z');
     expect(ts('2024-03-31 02:30', 'Europe/Berlin')).toBe('2024-03-31T03:30:00+02:00');
+  });
+});
+
+describe('parseDate: the YYYY-MM-DD shortcut', () => {
+  it('gives what the general path gives (a leading space takes that path)', () => {
+    const day = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      );
+    fc.assert(
+      fc.property(day, (text) => {
+        expect(parseDate(text)).toEqual(parseDate(` ${text}`));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

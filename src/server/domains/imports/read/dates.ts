@@ -113,8 +113,15 @@ function wallOfCell(cell: Exclude<Cell, null>): Parsed<ParsedText> {
   return parseText(cell);
 }
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** A date cell → `YYYY-MM-DD` (a time of day, if any, is dropped). */
 export function parseDate(cell: Exclude<Cell, null>): Parsed<string> {
+  if (typeof cell === 'string') {
+    // The common case, already canonical (anything else, errors included, takes the general path).
+    const m = ISO_DAY.exec(cell);
+    if (m && realDay(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: true, value: cell };
+  }
   const r = wallOfCell(cell);
   // The day as written, also when the text names a time and an offset.
   return r.ok ? { ok: true, value: dayText(r.value.wall) } : r;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numberCellText, parseNumber } from './numbers';
 
@@ -88,5 +89,23 @@ describe('parseNumber: decimal and integer', () => {
     expect(issue(12.5, 'integer')).toBe('not_an_integer');
     expect(issue('2147483648', 'integer')).toBe('number_too_large');
     expect(issue('十二', 'integer')).toBe('not_a_number');
+  });
+});
+
+describe('parseNumber: the plain-number shortcut', () => {
+  it('gives what the general path gives (a leading space takes that path)', () => {
+    const plain = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^\d{1,14}$/),
+        fc.option(fc.stringMatching(/^\d{1,5}$/), { nil: undefined }),
+      )
+      .map(([sign, int, frac]) => `${sign}${int}${frac === undefined ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(plain, fc.constantFrom('money', 'decimal', 'integer'), (text, kind) => {
+        expect(parseNumber(text, kind)).toEqual(parseNumber(` ${text}`, kind));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -63,9 +63,39 @@ export function numberCellText(n: number): string {
   return Math.abs(n) < 1 ? n.toFixed(20).replace(/0+$/, '') : BigInt(Math.round(n)).toString();
 }
 
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * The common case (`1234.50`, `-5`, `007`) without the general path's work, or undefined for anything
+ * else, errors included: the general path then gives the same value or says what is wrong.
+ */
+function plainNumber(text: string, kind: NumberKind, limits: Limits): Parsed | undefined {
+  const m = PLAIN.exec(text);
+  if (!m) return undefined;
+  let frac = m[3] ?? '';
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+  frac = frac.slice(0, end);
+  if (frac.length > limits.decimals) return undefined;
+  let int = m[2]!;
+  let start = 0;
+  while (start < int.length - 1 && int.charCodeAt(start) === 48) start++;
+  int = int.slice(start);
+  // A 10-digit integer may pass 2^31 - 1: the general path checks it exactly.
+  if (int.length > limits.digits || (kind === 'integer' && int.length >= limits.digits)) return undefined;
+  const minus = m[1] && !(int === '0' && frac === '') ? '-' : '';
+  if (kind === 'integer') return { ok: true, value: minus + int };
+  if (kind === 'money') return { ok: true, value: `${minus}${int}.${frac.padEnd(2, '0')}` };
+  return { ok: true, value: frac ? `${minus}${int}.${frac}` : minus + int };
+}
+
 /** Text (or a number cell's value) → canonical decimal text for `kind`. */
 export function parseNumber(input: string | number, kind: NumberKind): Parsed {
   const limits = LIMITS[kind];
+  if (typeof input === 'string') {
+    const plain = plainNumber(input, kind, limits);
+    if (plain) return plain;
+  }
   let s = typeof input === 'number' ? numberCellText(input) : normalized(input);
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
