@@ -42,8 +42,9 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
       height: 1000,
     });
     await page.getByRole('heading', { name: '客户价值分析' }).waitFor();
-    await page.getByText('尚未运行过价值分类。').first().waitFor();
-    await shot(page, 'value-before-run-zh');
+    // `kehu start --demo` classified the demo customers once already.
+    await expect.poll(() => page.getByTestId('value-tile').count(), WAIT).toBe(7);
+    await shot(page, 'value-demo-run-zh');
 
     await page.getByRole('button', { name: /立即分类/ }).click();
     await page.getByText(/分类完成：300 位客户/).waitFor(WAIT);
@@ -62,13 +63,7 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
       '各次分类的价值层级分布',
     ])
       await expect.poll(() => drawn(page, name), WAIT).toBe(true);
-    // One run: no migration yet; a second run makes the transition matrix.
-    await page.getByText('需要两次已完成的分类才能比较迁移。').waitFor();
-    await page.getByRole('button', { name: /立即分类/ }).click();
-    await page
-      .getByText(/分类完成/)
-      .first()
-      .waitFor(WAIT);
+    // Two runs (the demo's and this one): the transition matrix between them.
     await expect.poll(() => drawn(page, '层级迁移（马尔可夫转移矩阵）'), WAIT).toBe(true);
     // The outlook: each tier's share now and 4 runs ahead, and its expected value (Pfeifer & Carraway).
     const outlook = page.getByTestId('value-outlook');
@@ -192,22 +187,26 @@ describe.skipIf(!hasChromium)('the customer value pages in Chromium', { timeout:
         height: 1000,
       },
     );
-    // A policy: MVCs are visited at least every 30 days.
+    // The demo's policies (MVCs visited every 30 days …; its first run opened their breaches' tasks), and
+    // one more: customers at risk are visited every week.
     await page.getByRole('tab', { name: '层级策略' }).click();
+    await page.getByText('每 30 天拜访').first().waitFor();
     await page.getByRole('button', { name: /新建策略/ }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('适用于', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'RFM 分群' }).click();
     await dialog.getByLabel('对象', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: '最有价值客户 MVC' }).click();
-    await dialog.getByLabel('拜访间隔（天）').fill('30');
+    await page.locator('.ant-select-item-option', { hasText: '流失风险' }).click();
+    await dialog.getByLabel('拜访间隔（天）').fill('7');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'detached', ...WAIT });
-    await page.getByText('每 30 天拜访').waitFor();
+    await page.getByText('每 7 天拜访').waitFor();
 
     await page.getByRole('menuitem', { name: '价值分析' }).click();
     const breaches = page.getByTestId('value-breaches');
     const first = breaches.locator('.ant-table-row').first();
     await first.waitFor(WAIT);
-    expect(await first.innerText()).toMatch(/MVC 客户已 \d+ 天未拜访；策略要求每 30 天拜访|从未拜访/);
+    expect(await first.innerText()).toMatch(/客户已 \d+ 天未拜访；策略要求每 \d+ 天拜访|从未拜访/);
     await page.getByRole('button', { name: /创建跟进待办/ }).click();
     await page.getByText(/新建 \d+ 条跟进待办/).waitFor(WAIT);
     await expect.poll(() => first.innerText(), WAIT).toContain('已有待办');
