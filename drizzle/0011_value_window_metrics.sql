@@ -32,29 +32,14 @@ CREATE TABLE "customer_window_metrics" (
 -- Whole months from `day`'s month back to `anchor`'s month (0: the same month; negative: after it).
 CREATE FUNCTION "kehu_months_back"(anchor date, day date) RETURNS int
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT ((extract(year FROM anchor) - extract(year FROM day)) * 12 + extract(month FROM anchor) - extract(month FROM day))::int
+  SELECT ((date_part('year', anchor) - date_part('year', day)) * 12 + date_part('month', anchor) - date_part('month', day))::int
 $$;
---> statement-breakpoint
--- The 12 monthly sums (oldest first) of `revs` placed by their months back; others are ignored.
-CREATE FUNCTION "kehu_window_months"(backs int[], revs numeric[]) RETURNS numeric[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_agg(coalesce(s.r, 0) ORDER BY i)
-    FROM generate_series(1, 12) i
-    LEFT JOIN (SELECT b, sum(r) AS r FROM unnest(backs, revs) u(b, r) WHERE b BETWEEN 0 AND 11 GROUP BY b) s
-      ON s.b = 12 - i
-$$;
---> statement-breakpoint
-CREATE FUNCTION "kehu_array_add"(a numeric[], b numeric[]) RETURNS numeric[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY u(x, y, i)
-$$;
---> statement-breakpoint
-CREATE AGGREGATE "kehu_count_sum"(jsonb) (SFUNC = kehu_count_merge, STYPE = jsonb, INITCOND = '{}');
 --> statement-breakpoint
 -- Anchors workspace p_ws at p_month with an RFM window of p_rfm_months and recomputes its rows from the
--- month rows (the re-anchor of a run, the backfill, the rebuild).
+-- month rows (the re-anchor of a run, the backfill, the rebuild). Months back are computed once per month row
+-- (OFFSET 0 keeps the subquery from being folded into every FILTER); activity counts are summed by type.
 CREATE FUNCTION "kehu_anchor_customer_windows"(p_ws bigint, p_month date, p_rfm_months int)
-RETURNS void LANGUAGE plpgsql AS $$
+RETURNS void LANGUAGE plpgsql SET enable_indexscan = off SET enable_bitmapscan = off SET work_mem = '256MB' AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(1262835202, (p_ws & 2147483647)::int);
   INSERT INTO customer_window_anchors AS t (workspace_id, anchor_month, rfm_months)
@@ -64,20 +49,36 @@ BEGIN
   DELETE FROM customer_window_metrics WHERE workspace_id = p_ws;
   INSERT INTO customer_window_metrics (workspace_id, customer_id, rfm_days, rfm_revenue, revenue_12m, cost_12m,
                                        monthly_revenue, activities_12m)
-  SELECT p_ws, customer_id,
-         coalesce(sum(purchase_days) FILTER (WHERE back < p_rfm_months), 0),
-         coalesce(sum(revenue) FILTER (WHERE back < p_rfm_months), 0),
-         coalesce(sum(revenue) FILTER (WHERE back < 12), 0),
-         coalesce(sum(cost) FILTER (WHERE back < 12), 0),
-         kehu_window_months(array_agg(back) FILTER (WHERE back < 12), array_agg(revenue) FILTER (WHERE back < 12)),
-         coalesce(kehu_count_sum(activities) FILTER (WHERE back < 12 AND activities <> '{}'::jsonb), '{}'::jsonb)
+  SELECT p_ws, m.customer_id, m.rfm_days, m.rfm_revenue, m.revenue_12m, m.cost_12m, m.monthly,
+         coalesce(a.acts, '{}'::jsonb)
+    FROM (
+  SELECT customer_id,
+         coalesce(sum(purchase_days) FILTER (WHERE back < p_rfm_months), 0) AS rfm_days,
+         coalesce(sum(revenue) FILTER (WHERE back < p_rfm_months), 0) AS rfm_revenue,
+         coalesce(sum(revenue) FILTER (WHERE back < 12), 0) AS revenue_12m,
+         coalesce(sum(cost) FILTER (WHERE back < 12), 0) AS cost_12m,
+         ARRAY[coalesce(sum(revenue) FILTER (WHERE back = 11), 0), coalesce(sum(revenue) FILTER (WHERE back = 10), 0),
+               coalesce(sum(revenue) FILTER (WHERE back = 9), 0), coalesce(sum(revenue) FILTER (WHERE back = 8), 0),
+               coalesce(sum(revenue) FILTER (WHERE back = 7), 0), coalesce(sum(revenue) FILTER (WHERE back = 6), 0),
+               coalesce(sum(revenue) FILTER (WHERE back = 5), 0), coalesce(sum(revenue) FILTER (WHERE back = 4), 0),
+               coalesce(sum(revenue) FILTER (WHERE back = 3), 0), coalesce(sum(revenue) FILTER (WHERE back = 2), 0),
+               coalesce(sum(revenue) FILTER (WHERE back = 1), 0), coalesce(sum(revenue) FILTER (WHERE back = 0), 0)] AS monthly
     FROM (SELECT customer_id, purchase_days, revenue, cost, activities,
                  kehu_months_back(date_trunc('month', p_month)::date, month) AS back
             FROM customer_month_metrics
            WHERE workspace_id = p_ws AND month <= p_month
-             AND month >= (date_trunc('month', p_month) - make_interval(months => greatest(p_rfm_months, 12) - 1))::date) m
-   GROUP BY customer_id
-   ORDER BY customer_id;
+             AND month >= (date_trunc('month', p_month) - make_interval(months => greatest(p_rfm_months, 12) - 1))::date
+          OFFSET 0) x
+   GROUP BY customer_id) m
+    LEFT JOIN (
+      SELECT customer_id, jsonb_object_agg(k, n) AS acts
+        FROM (SELECT customer_id, e.k, sum(e.v::int) AS n
+                FROM customer_month_metrics, jsonb_each_text(activities) e(k, v)
+               WHERE workspace_id = p_ws AND month <= p_month AND activities <> '{}'::jsonb
+                 AND month >= (date_trunc('month', p_month) - interval '11 months')::date
+               GROUP BY 1, 2 HAVING sum(e.v::int) <> 0) y
+       GROUP BY 1) a ON a.customer_id = m.customer_id
+   ORDER BY m.customer_id;
 END $$;
 --> statement-breakpoint
 -- 0010's function with the window rows kept too (the CTE "win"), after the workspaces' shared lock.
@@ -133,7 +134,12 @@ BEGIN
            coalesce(sum(revenue) FILTER (WHERE back < rfm_months), 0),
            coalesce(sum(revenue) FILTER (WHERE back < 12), 0),
            coalesce(sum(cost) FILTER (WHERE back < 12), 0),
-           kehu_window_months(array_agg(back), array_agg(revenue))
+           ARRAY[coalesce(sum(revenue) FILTER (WHERE back = 11), 0), coalesce(sum(revenue) FILTER (WHERE back = 10), 0),
+                 coalesce(sum(revenue) FILTER (WHERE back = 9), 0), coalesce(sum(revenue) FILTER (WHERE back = 8), 0),
+                 coalesce(sum(revenue) FILTER (WHERE back = 7), 0), coalesce(sum(revenue) FILTER (WHERE back = 6), 0),
+                 coalesce(sum(revenue) FILTER (WHERE back = 5), 0), coalesce(sum(revenue) FILTER (WHERE back = 4), 0),
+                 coalesce(sum(revenue) FILTER (WHERE back = 3), 0), coalesce(sum(revenue) FILTER (WHERE back = 2), 0),
+                 coalesce(sum(revenue) FILTER (WHERE back = 1), 0), coalesce(sum(revenue) FILTER (WHERE back = 0), 0)]
       FROM (SELECT dd.workspace_id, dd.customer_id, dd.days_delta, dd.revenue, dd.cost, a.rfm_months,
                    kehu_months_back(a.anchor_month, dd.day) AS back
               FROM dd JOIN customer_window_anchors a ON a.workspace_id = dd.workspace_id) x
@@ -142,7 +148,12 @@ BEGIN
     ON CONFLICT (workspace_id, customer_id) DO UPDATE
       SET rfm_days = t.rfm_days + excluded.rfm_days, rfm_revenue = t.rfm_revenue + excluded.rfm_revenue,
           revenue_12m = t.revenue_12m + excluded.revenue_12m, cost_12m = t.cost_12m + excluded.cost_12m,
-          monthly_revenue = kehu_array_add(t.monthly_revenue, excluded.monthly_revenue)
+          monthly_revenue = ARRAY[t.monthly_revenue[1] + excluded.monthly_revenue[1], t.monthly_revenue[2] + excluded.monthly_revenue[2],
+                                  t.monthly_revenue[3] + excluded.monthly_revenue[3], t.monthly_revenue[4] + excluded.monthly_revenue[4],
+                                  t.monthly_revenue[5] + excluded.monthly_revenue[5], t.monthly_revenue[6] + excluded.monthly_revenue[6],
+                                  t.monthly_revenue[7] + excluded.monthly_revenue[7], t.monthly_revenue[8] + excluded.monthly_revenue[8],
+                                  t.monthly_revenue[9] + excluded.monthly_revenue[9], t.monthly_revenue[10] + excluded.monthly_revenue[10],
+                                  t.monthly_revenue[11] + excluded.monthly_revenue[11], t.monthly_revenue[12] + excluded.monthly_revenue[12]]
     RETURNING 1
   )
   SELECT array_agg(workspace_id), array_agg(customer_id), array_agg(day) INTO lost_ws, lost_cust, lost_day

@@ -18,6 +18,7 @@ import {
   type Months,
   productProspectsSql,
   reanchorSql,
+  windowInputsCompactSql,
   windowInputsSql,
 } from './value-inputs.sql';
 
@@ -155,6 +156,47 @@ async function readsWindowRows(session: BulkSession, ws: number, months: Months,
   return true;
 }
 
+const yuanToCents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
+
+/** One row of windowInputsCompactSql. */
+export function parseCompactRow(text: string): BatchRow {
+  const a = text.indexOf('|');
+  const b = text.indexOf('|', a + 1);
+  const f = text.slice(0, a).split(',');
+  const [code, industry, credit, band, acts] = JSON.parse(text.slice(b + 1)) as [
+    string,
+    string | null,
+    string | null,
+    string | null,
+    Record<string, number> | null,
+  ];
+  const monthly = text.slice(a + 2, b - 1);
+  return {
+    id: Number(f[0]),
+    code,
+    industry,
+    credit_rating: credit,
+    revenue_band: band,
+    employees: f[12] ? Number(f[12]) : null,
+    orders: Number(f[1]),
+    purchase_days: Number(f[2]),
+    revenue: yuanToCents(f[3]),
+    cost: yuanToCents(f[4]),
+    first_order_on: f[5] || null,
+    last_order_on: f[6] || null,
+    w_days: Number(f[7]),
+    w_rev: yuanToCents(f[8]),
+    rev12: yuanToCents(f[9]),
+    cost12: yuanToCents(f[10]),
+    m_at: null,
+    m_rev: null,
+    acts: null,
+    monthly: monthly ? monthly.split(',').map(Number) : null,
+    acts12: acts && Object.keys(acts).length > 0 ? acts : null,
+    budget: f[11] ? yuanToCents(f[11]) : null,
+  };
+}
+
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 const PLAN_SETTINGS: Record<string, string> = {
@@ -214,15 +256,23 @@ export async function readValueInputs(
     // PGlite decodes each field of a result in JavaScript, which for 20 columns costs more than the query:
     // one JSON text per row instead (JSON.parse is native). node-pg is faster with the plain columns.
     const asJson = session.kind === 'pglite';
+    const compact = asJson && anchored;
     const query = anchored ? windowInputsSql(ws) : inputsSql(ws, months);
-    await session.query(
-      `declare kehu_value_inputs no scroll cursor for ${asJson ? `select row_to_json(t)::text as j from (${query}) t` : query}`,
-    );
+    const cursor = compact
+      ? windowInputsCompactSql(ws)
+      : asJson
+        ? `select row_to_json(t)::text as j from (${query}) t`
+        : query;
+    await session.query(`declare kehu_value_inputs no scroll cursor for ${cursor}`);
     for (;;) {
-      const fetched = await session.query<BatchRow & { j: string }>(
+      const fetched = await session.query<BatchRow & { j: string; r: string }>(
         `fetch forward ${size} from kehu_value_inputs`,
       );
-      const rows: BatchRow[] = asJson ? fetched.map((r) => JSON.parse(r.j) as BatchRow) : fetched;
+      const rows: BatchRow[] = compact
+        ? fetched.map((r) => parseCompactRow(r.r))
+        : asJson
+          ? fetched.map((r) => JSON.parse(r.j) as BatchRow)
+          : fetched;
       for (const r of rows) out.push(toInput(r, future, futureActs, prospects, months, monthIndex, settings));
       if (fetched.length < size) break;
     }
