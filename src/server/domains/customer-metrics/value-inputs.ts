@@ -248,11 +248,12 @@ export async function readValueInputs(
   const months = windowMonths(asOf, settings.rfm.windowMonths);
   const anchored = await readsWindowRows(session, ws, months, settings.rfm.windowMonths);
   const { future, futureActs } = await readFuture(session, ws, asOf, months);
-  const prospects = await readProspects(session, ws, asOf, months, settings);
   const size = p.batchSize ?? DEFAULT_BATCH;
   const out: CustomerValueInput[] = [];
   const monthIndex = new Map(months.last12.map((m, i) => [dayNumber(m) - dayNumber(months.start12), i]));
   await withPlanSettings(session, async () => {
+    // The order lines of 12 months, joined by hash (no JIT, the sort in memory).
+    const prospects = await readProspects(session, ws, asOf, months, settings);
     // PGlite decodes each field of a result in JavaScript, which for 20 columns costs more than the query:
     // one JSON text per row instead (JSON.parse is native). node-pg is faster with the plain columns.
     const asJson = session.kind === 'pglite';
