@@ -142,7 +142,8 @@ BEGIN
                  coalesce(sum(revenue) FILTER (WHERE back = 1), 0), coalesce(sum(revenue) FILTER (WHERE back = 0), 0)]
       FROM (SELECT dd.workspace_id, dd.customer_id, dd.days_delta, dd.revenue, dd.cost, a.rfm_months,
                    kehu_months_back(a.anchor_month, dd.day) AS back
-              FROM dd JOIN customer_window_anchors a ON a.workspace_id = dd.workspace_id) x
+              FROM dd JOIN customer_window_anchors a ON a.workspace_id = dd.workspace_id
+            OFFSET 0) x
      WHERE back >= 0 AND back < greatest(rfm_months, 12)
      GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (workspace_id, customer_id) DO UPDATE
