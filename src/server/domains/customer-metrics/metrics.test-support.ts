@@ -4,7 +4,7 @@ import type { SqlSession } from './metrics.rebuild';
 /** The metric tables of a workspace as plain rows in key order (numbers as text): for comparisons. */
 export async function metricsSnapshot(session: SqlSession, workspaceId: number) {
   const ws = [workspaceId];
-  const [customers, days, months] = [
+  const [customers, days, months, windows, anchor] = [
     await session.query<Record<string, unknown>>(
       `select customer_id::text, orders, purchase_days, revenue::text, cost::text,
               first_order_on::text, last_order_on::text
@@ -21,8 +21,24 @@ export async function metricsSnapshot(session: SqlSession, workspaceId: number) 
          from customer_month_metrics where workspace_id = $1 order by customer_id, month`,
       ws,
     ),
+    // Window rows (migration 0011) that hold anything: a recomputation keeps no row of zeros, the
+    // triggers may.
+    await session.query<Record<string, unknown>>(
+      `select customer_id::text, rfm_days, rfm_revenue::text, revenue_12m::text, cost_12m::text,
+              monthly_revenue::text, activities_12m::text
+         from customer_window_metrics
+        where workspace_id = $1
+          and (rfm_days <> 0 or rfm_revenue <> 0 or revenue_12m <> 0 or cost_12m <> 0
+               or activities_12m <> '{}'::jsonb or monthly_revenue <> '{0,0,0,0,0,0,0,0,0,0,0,0}')
+        order by customer_id`,
+      ws,
+    ),
+    await session.query<Record<string, unknown>>(
+      'select anchor_month::text, rfm_months from customer_window_anchors where workspace_id = $1',
+      ws,
+    ),
   ];
-  return { customers, days, months };
+  return { customers, days, months, windows, anchor };
 }
 
 /** A workspace (time zone Asia/Shanghai), one user and `n` customers; their ids. */

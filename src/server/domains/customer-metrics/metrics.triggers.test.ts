@@ -52,6 +52,18 @@ const op = fc.oneof(
   fc.record({ k: fc.constant('activityDelete' as const), a: pick, soft: fc.boolean() }),
   fc.record({ k: fc.constant('activityUndelete' as const), a: pick }),
 );
+// The window rows' anchor (migration 0011): none, or a month around the orders' days with an RFM window.
+const anchor = fc.option(
+  fc.record({
+    month: fc
+      .integer({ min: 0, max: 5 })
+      .map((m) => new Date(Date.UTC(2024, 9 + m, 1)).toISOString().slice(0, 10)),
+    rfm: fc.integer({ min: 1, max: 14 }),
+  }),
+);
+const anchorAt = (s: { query: (q: string, p: unknown[]) => Promise<unknown> }, ws: number, a: Anchor) =>
+  a && s.query('select kehu_anchor_customer_windows($1::bigint, $2::date, $3::int)', [ws, a.month, a.rfm]);
+type Anchor = typeof anchor extends fc.Arbitrary<infer T> ? T : never;
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 describe.each(drivers)('incremental customer metrics on %s', (kind) => {
@@ -64,11 +76,12 @@ describe.each(drivers)('incremental customer metrics on %s', (kind) => {
 
   it('equal a full recomputation after random inserts, updates and deletes (raw SQL)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), anchor, anchor, async (ops, a, b) => {
         const slug = `m${runs++}`;
         await withBulkSession(db, async (s) => {
           const { workspaceId: ws, userId, customerIds } = await seedWorkspace(s, slug, 4);
           const cust = (i: number) => customerIds[i % customerIds.length]!;
+          await anchorAt(s, ws, a);
           const ids = async (table: string) =>
             (
               await s.query<{ id: string }>(
@@ -81,7 +94,8 @@ describe.each(drivers)('incremental customer metrics on %s', (kind) => {
             return all.length ? all[i % all.length]! : null;
           };
           let no = 0;
-          for (const o of ops as Op[]) {
+          for (const [i, o] of (ops as Op[]).entries()) {
+            if (i === Math.floor(ops.length / 2)) await anchorAt(s, ws, b); // a re-anchor between writes
             switch (o.k) {
               case 'insert': {
                 const values: unknown[] = [];
@@ -200,6 +214,7 @@ describe.each(drivers)('incremental customer metrics on %s', (kind) => {
   it('fire under session_replication_role = replica, for a COPY as the importer does it', async () => {
     await withBulkSession(db, async (s) => {
       const { workspaceId, customerIds } = await seedWorkspace(s, 'replica', 50);
+      await anchorAt(s, workspaceId, { month: '2025-06-01', rfm: 5 });
       expect(await skipForeignKeyTriggers(s)).toBe(true);
       const [role] = await s.query<{ r: string }>('select current_setting($1) as r', [
         'session_replication_role',
@@ -229,6 +244,7 @@ describe.each(drivers)('incremental customer metrics on %s', (kind) => {
       await s.query('set local session_replication_role = origin');
       const incremental = await metricsSnapshot(s, workspaceId);
       expect(incremental.customers).toHaveLength(50);
+      expect(incremental.windows).toHaveLength(50);
       await rebuildCustomerMetrics(s, workspaceId);
       expect(incremental).toEqual(await metricsSnapshot(s, workspaceId));
     });

@@ -62,6 +62,61 @@ export function inputsSql(ws: number, months: Months): string {
 }
 
 /**
+ * The same rows as inputsSql when the workspace is anchored at as-of's month with the run's RFM window
+ * (migration 0011): one window row per customer instead of the month rows; the 12 monthly revenues (yuan,
+ * oldest first) and the 12 months' activity counts come as they are kept.
+ */
+export function windowInputsSql(ws: number): string {
+  if (!Number.isSafeInteger(ws)) throw new Error('bad reader parameters');
+  return `
+  select c.id::float8 as id, c.code, c.industry, c.credit_rating, c.revenue_band, c.employees,
+         coalesce(m.orders, 0) as orders, coalesce(m.purchase_days, 0) as purchase_days,
+         ${cents('m.revenue')} as revenue, ${cents('m.cost')} as cost,
+         m.first_order_on::text as first_order_on, m.last_order_on::text as last_order_on,
+         coalesce(w.rfm_days, 0) as w_days, ${cents('w.rfm_revenue')} as w_rev,
+         ${cents('w.revenue_12m')} as rev12, ${cents('w.cost_12m')} as cost12,
+         array_to_json(w.monthly_revenue) as monthly, nullif(w.activities_12m, '{}'::jsonb) as acts12,
+         bb.budget
+    from customers c
+    left join customer_metrics m on m.workspace_id = ${ws} and m.customer_id = c.id
+    left join customer_window_metrics w on w.workspace_id = ${ws} and w.customer_id = c.id
+    left join (
+      select customer_id, ${cents('sum(amount)')} as budget
+        from customer_budgets where workspace_id = ${ws} group by customer_id) bb on bb.customer_id = c.id
+   where c.workspace_id = ${ws} and c.deleted_at is null`;
+}
+
+/**
+ * windowInputsSql for PGlite as ONE text per row, which it decodes several times faster than its columns
+ * or a row_to_json (whose numeric and array output in WebAssembly costs more than the query):
+ * `id,orders,purchase_days,revenue,cost,first,last,w_days,w_rev,rev12,cost12,budget,employees` (money in
+ * yuan, empty for none) `|{12 monthly revenues}|` and a JSON array [code, industry, credit rating, revenue
+ * band, activity counts]; only the JSON part can hold a "|".
+ */
+export function windowInputsCompactSql(ws: number): string {
+  if (!Number.isSafeInteger(ws)) throw new Error('bad reader parameters');
+  return `
+  select concat(c.id, ',', m.orders, ',', m.purchase_days, ',', m.revenue, ',', m.cost, ',',
+                m.first_order_on, ',', m.last_order_on, ',', w.rfm_days, ',', w.rfm_revenue, ',', w.revenue_12m,
+                ',', w.cost_12m, ',', bb.budget, ',', c.employees, '|', w.monthly_revenue, '|',
+                json_build_array(c.code, c.industry, c.credit_rating, c.revenue_band, w.activities_12m)) as r
+    from customers c
+    left join customer_metrics m on m.workspace_id = ${ws} and m.customer_id = c.id
+    left join customer_window_metrics w on w.workspace_id = ${ws} and w.customer_id = c.id
+    left join (
+      select customer_id, sum(amount) as budget
+        from customer_budgets where workspace_id = ${ws} group by customer_id) bb on bb.customer_id = c.id
+   where c.workspace_id = ${ws} and c.deleted_at is null`;
+}
+
+/** The workspace's anchor (migration 0011), if any. */
+export const anchorSql = `
+  select anchor_month::text as month, rfm_months from customer_window_anchors where workspace_id = $1`;
+
+/** Re-anchors the workspace at a month ($2) with an RFM window ($3 months): recomputes its window rows. */
+export const reanchorSql = 'select kehu_anchor_customer_windows($1::bigint, $2::date, $3::int)';
+
+/**
  * Counted orders after as-of ($2) per customer: all of them, and those still in as-of's month (< $3), and
  * the customer's last order day up to as-of.
  */

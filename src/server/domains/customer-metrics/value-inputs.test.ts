@@ -144,7 +144,11 @@ describe.each(drivers)('readValueInputs on %s', (kind) => {
         fc.integer({ min: 0, max: 520 }).map(dayOf),
         fc.integer({ min: 1, max: 14 }),
         fc.integer({ min: 1, max: 7 }),
-        async (orders, acts, budgets, deleted, asOf, windowMonths, batchSize) => {
+        // The window rows' anchor before the writes (kept by the triggers): as-of's month and window
+        // (read as kept), a later month (the month rows are read), an earlier one or another window
+        // (re-anchored by the read), or none.
+        fc.option(fc.record({ monthsAfter: fc.integer({ min: -3, max: 2 }), sameWindow: fc.nat(3) })),
+        async (orders, acts, budgets, deleted, asOf, windowMonths, batchSize, anchor) => {
           const settings: ValueSettings = {
             ...DEFAULT_VALUE_SETTINGS,
             rfm: { ...DEFAULT_VALUE_SETTINGS.rfm, windowMonths },
@@ -154,6 +158,12 @@ describe.each(drivers)('readValueInputs on %s', (kind) => {
           const slug = `v${runs++}`;
           await withBulkSession(db, async (s) => {
             const { workspaceId: ws, userId, customerIds } = await seedWorkspace(s, slug, 6);
+            if (anchor)
+              await s.query('select kehu_anchor_customer_windows($1::bigint, $2::date, $3::int)', [
+                ws,
+                monthStart(asOf, anchor.monthsAfter),
+                anchor.sameWindow > 0 ? windowMonths : windowMonths + 1,
+              ]);
             for (const [i, id] of customerIds.entries()) {
               await s.query(
                 `update customers set credit_rating = $2, employees = $3, industry = $4,

@@ -1,7 +1,9 @@
 /**
  * What a classification run reads per customer (CustomerValueInput, src/shared/analytics/value.contract.ts),
- * from the metric tables the triggers of migration 0010 keep: one statement of hash joins over customers,
- * customer_metrics, customer_month_metrics and customer_budgets, read through a cursor in batches (bounded
+ * from the metric tables the triggers of migrations 0010 and 0011 keep: one statement of hash joins over
+ * customers, customer_metrics, the window rows (customer_window_metrics: one row per customer when the
+ * workspace is anchored at as-of's month; a later as-of re-anchors first, an earlier one reads the month
+ * rows of customer_month_metrics instead) and customer_budgets, read through a cursor in batches (bounded
  * driver memory); never the orders, except those dated after as-of (taken out again) and, when the admin
  * set product prospects, the order lines of the 12-month window.
  */
@@ -9,11 +11,15 @@ import type { BulkSession } from '../../../db/bulk';
 import type { CustomerValueInput } from '../../../shared/analytics/value.contract';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
 import {
+  anchorSql,
   futureActivitiesSql,
   futureOrdersSql,
   inputsSql,
   type Months,
   productProspectsSql,
+  reanchorSql,
+  windowInputsCompactSql,
+  windowInputsSql,
 } from './value-inputs.sql';
 
 export type ValueInputsParams = {
@@ -69,6 +75,9 @@ type BatchRow = {
   m_rev: number[] | null;
   /** The 12 months' activity objects (type → count), summed here. */
   acts: Record<string, number>[] | null;
+  /** From the window rows instead (anchored read): the 12 monthly revenues in yuan, the summed activities. */
+  monthly?: number[] | null;
+  acts12?: Record<string, number> | null;
   budget: number | null;
 };
 
@@ -134,6 +143,60 @@ async function readProspects(
   return prospects;
 }
 
+/**
+ * Whether the run reads the window rows (migration 0011): yes when the workspace is anchored at as-of's
+ * month with the run's RFM window, after re-anchoring it when as-of's month is later than the anchor (or
+ * the window differs); an as-of before the anchor month reads the month rows.
+ */
+async function readsWindowRows(session: BulkSession, ws: number, months: Months, rfmMonths: number) {
+  const [anchor] = await session.query<{ month: string; rfm_months: number }>(anchorSql, [ws]);
+  if (anchor && anchor.month > months.asOfMonth) return false;
+  if (anchor?.month === months.asOfMonth && num(anchor.rfm_months) === rfmMonths) return true;
+  await session.query(reanchorSql, [ws, months.asOfMonth, rfmMonths]);
+  return true;
+}
+
+const yuanToCents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
+
+/** One row of windowInputsCompactSql. */
+export function parseCompactRow(text: string): BatchRow {
+  const a = text.indexOf('|');
+  const b = text.indexOf('|', a + 1);
+  const f = text.slice(0, a).split(',');
+  const [code, industry, credit, band, acts] = JSON.parse(text.slice(b + 1)) as [
+    string,
+    string | null,
+    string | null,
+    string | null,
+    Record<string, number> | null,
+  ];
+  const monthly = text.slice(a + 2, b - 1);
+  return {
+    id: Number(f[0]),
+    code,
+    industry,
+    credit_rating: credit,
+    revenue_band: band,
+    employees: f[12] ? Number(f[12]) : null,
+    orders: Number(f[1]),
+    purchase_days: Number(f[2]),
+    revenue: yuanToCents(f[3]),
+    cost: yuanToCents(f[4]),
+    first_order_on: f[5] || null,
+    last_order_on: f[6] || null,
+    w_days: Number(f[7]),
+    w_rev: yuanToCents(f[8]),
+    rev12: yuanToCents(f[9]),
+    cost12: yuanToCents(f[10]),
+    m_at: null,
+    m_rev: null,
+    acts: null,
+    monthly: monthly ? monthly.split(',').map(Number) : null,
+    acts12: acts && Object.keys(acts).length > 0 ? acts : null,
+    budget: f[11] ? yuanToCents(f[11]) : null,
+  };
+}
+
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 const PLAN_SETTINGS: Record<string, string> = {
@@ -183,24 +246,34 @@ export async function readValueInputs(
   const { workspaceId: ws, asOf, settings } = p;
   if (!ISO_DAY.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new Error(`bad as-of day ${asOf}`);
   const months = windowMonths(asOf, settings.rfm.windowMonths);
+  const anchored = await readsWindowRows(session, ws, months, settings.rfm.windowMonths);
   const { future, futureActs } = await readFuture(session, ws, asOf, months);
-  const prospects = await readProspects(session, ws, asOf, months, settings);
   const size = p.batchSize ?? DEFAULT_BATCH;
   const out: CustomerValueInput[] = [];
   const monthIndex = new Map(months.last12.map((m, i) => [dayNumber(m) - dayNumber(months.start12), i]));
   await withPlanSettings(session, async () => {
+    // The order lines of 12 months, joined by hash (no JIT, the sort in memory).
+    const prospects = await readProspects(session, ws, asOf, months, settings);
     // PGlite decodes each field of a result in JavaScript, which for 20 columns costs more than the query:
     // one JSON text per row instead (JSON.parse is native). node-pg is faster with the plain columns.
     const asJson = session.kind === 'pglite';
-    const query = inputsSql(ws, months);
-    await session.query(
-      `declare kehu_value_inputs no scroll cursor for ${asJson ? `select row_to_json(t)::text as j from (${query}) t` : query}`,
-    );
+    const compact = asJson && anchored;
+    const query = anchored ? windowInputsSql(ws) : inputsSql(ws, months);
+    const cursor = compact
+      ? windowInputsCompactSql(ws)
+      : asJson
+        ? `select row_to_json(t)::text as j from (${query}) t`
+        : query;
+    await session.query(`declare kehu_value_inputs no scroll cursor for ${cursor}`);
     for (;;) {
-      const fetched = await session.query<BatchRow & { j: string }>(
+      const fetched = await session.query<BatchRow & { j: string; r: string }>(
         `fetch forward ${size} from kehu_value_inputs`,
       );
-      const rows: BatchRow[] = asJson ? fetched.map((r) => JSON.parse(r.j) as BatchRow) : fetched;
+      const rows: BatchRow[] = compact
+        ? fetched.map((r) => parseCompactRow(r.r))
+        : asJson
+          ? fetched.map((r) => JSON.parse(r.j) as BatchRow)
+          : fetched;
       for (const r of rows) out.push(toInput(r, future, futureActs, prospects, months, monthIndex, settings));
       if (fetched.length < size) break;
     }
@@ -221,7 +294,8 @@ function toInput(
   const id = num(r.id);
   const f = futureOrders.get(id);
   const monthly = new Array<number>(12).fill(0);
-  if (r.m_at && r.m_rev)
+  if (r.monthly) for (let i = 0; i < 12; i++) monthly[i] = Math.round(num(r.monthly[i]) * 100);
+  else if (r.m_at && r.m_rev)
     for (let i = 0; i < r.m_at.length; i++) monthly[monthIndex.get(num(r.m_at[i]))!] = num(r.m_rev[i]);
   let orders = r.orders;
   let purchaseDays = r.purchase_days;
@@ -248,7 +322,8 @@ function toInput(
     monthly[11] = (monthly[11] ?? 0) - num(f.m_revenue);
   }
   let activities12m = EMPTY_ACTIVITIES as Record<string, number>;
-  if (r.acts) {
+  if (r.acts12) activities12m = r.acts12;
+  else if (r.acts) {
     activities12m = {};
     for (const month of r.acts)
       for (const type in month) activities12m[type] = (activities12m[type] ?? 0) + month[type]!;
