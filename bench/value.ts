@@ -157,7 +157,7 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
       });
       log(`${driver}: readValueInputs (${name}) ${reads.at(-1)!.ms} ms, ${inputs.length} customers`);
     }
-    // The month-rows path (what every run read before migration 0011; today a run whose as-of lies before
+    // The month-rows path (what every run read before migration 0012; today a run whose as-of lies before
     // the anchor month): the anchor moved a month on in a transaction that is rolled back.
     const monthRows: number[] = [];
     const rollback = new Error('bench: roll back');
@@ -177,7 +177,7 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
       });
       log(`${driver}: readValueInputs from the month rows ${monthRows.at(-1)} ms`);
     }
-    // Re-anchoring the window rows (migration 0011), what the first run of a month pays before its read.
+    // Re-anchoring the window rows (migration 0012), what the first run of a month pays before its read.
     let start = performance.now();
     await withBulkSession(handle, (s) =>
       s.query('select kehu_anchor_customer_windows($1::bigint, $2::date, $3::int)', [

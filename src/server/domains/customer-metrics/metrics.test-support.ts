@@ -21,7 +21,7 @@ export async function metricsSnapshot(session: SqlSession, workspaceId: number) 
          from customer_month_metrics where workspace_id = $1 order by customer_id, month`,
       ws,
     ),
-    // Window rows (migration 0011) that hold anything: a recomputation keeps no row of zeros, the
+    // Window rows (migration 0012) that hold anything: a recomputation keeps no row of zeros, the
     // triggers may.
     await session.query<Record<string, unknown>>(
       `select customer_id::text, rfm_days, rfm_revenue::text, revenue_12m::text, cost_12m::text,

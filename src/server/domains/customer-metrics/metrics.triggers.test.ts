@@ -52,7 +52,7 @@ const op = fc.oneof(
   fc.record({ k: fc.constant('activityDelete' as const), a: pick, soft: fc.boolean() }),
   fc.record({ k: fc.constant('activityUndelete' as const), a: pick }),
 );
-// The window rows' anchor (migration 0011): none, or a month around the orders' days with an RFM window.
+// The window rows' anchor (migration 0012): none, or a month around the orders' days with an RFM window.
 const anchor = fc.option(
   fc.record({
     month: fc

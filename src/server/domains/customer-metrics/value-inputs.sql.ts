@@ -63,7 +63,7 @@ export function inputsSql(ws: number, months: Months): string {
 
 /**
  * The same rows as inputsSql when the workspace is anchored at as-of's month with the run's RFM window
- * (migration 0011): one window row per customer instead of the month rows; the 12 monthly revenues (yuan,
+ * (migration 0012): one window row per customer instead of the month rows; the 12 monthly revenues (yuan,
  * oldest first) and the 12 months' activity counts come as they are kept.
  */
 export function windowInputsSql(ws: number): string {
@@ -109,7 +109,7 @@ export function windowInputsCompactSql(ws: number): string {
    where c.workspace_id = ${ws} and c.deleted_at is null`;
 }
 
-/** The workspace's anchor (migration 0011), if any. */
+/** The workspace's anchor (migration 0012), if any. */
 export const anchorSql = `
   select anchor_month::text as month, rfm_months from customer_window_anchors where workspace_id = $1`;
 

@@ -1,6 +1,6 @@
 /**
  * What a classification run reads per customer (CustomerValueInput, src/shared/analytics/value.contract.ts),
- * from the metric tables the triggers of migrations 0010 and 0011 keep: one statement of hash joins over
+ * from the metric tables the triggers of migrations 0010 and 0012 keep: one statement of hash joins over
  * customers, customer_metrics, the window rows (customer_window_metrics: one row per customer when the
  * workspace is anchored at as-of's month; a later as-of re-anchors first, an earlier one reads the month
  * rows of customer_month_metrics instead) and customer_budgets, read through a cursor in batches (bounded
@@ -144,7 +144,7 @@ async function readProspects(
 }
 
 /**
- * Whether the run reads the window rows (migration 0011): yes when the workspace is anchored at as-of's
+ * Whether the run reads the window rows (migration 0012): yes when the workspace is anchored at as-of's
  * month with the run's RFM window, after re-anchoring it when as-of's month is later than the anchor (or
  * the window differs); an as-of before the anchor month reads the month rows.
  */
