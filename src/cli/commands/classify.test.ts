@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../db/testing';
 import { AS_OF, makeBase } from '../../server/domains/value/value.test-support';
 import { createTestApp, type TestApp } from '../../server/testing';
-import { runClassifyCommand } from './classify';
+import { dayArg, runClassifyCommand } from './classify';
 
 const drivers = await testDrivers();
 
@@ -30,5 +30,14 @@ describe.each(drivers)('kehu classify on %s', (kind) => {
     expect(zh.text.split('\n')[0]).toBe(
       `第 ${zh.result.runId} 次分类：截至 ${AS_OF} 共 4 个客户（ABC 按毛利），用时 ${zh.text.match(/用时 ([\d.]+) 秒/)![1]} 秒。`,
     );
+  });
+});
+
+describe('kehu classify --as-of', () => {
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '20240301', 'today'])('refuses %s', (day) => {
+    expect(() => dayArg(day)).toThrow('use a day as YYYY-MM-DD');
+  });
+  it.each(['2024-02-29', '2026-11-30'])('takes %s', (day) => {
+    expect(dayArg(day)).toBe(day);
   });
 });

@@ -9,6 +9,7 @@ import { createCustomerGate } from '../../server/domains/customers/customers.acc
 import { createValue } from '../../server/domains/value';
 import { segmentNames } from '../../server/domains/value/value-read.service';
 import type { RunPhase, RunProgress, RunResult } from '../../server/domains/value/value-runs';
+import { dayNumber } from '../../shared/analytics/days';
 import { OTHERS_SEGMENT } from '../../shared/analytics/rfm-segments';
 import type { ClassSummary } from '../../shared/analytics/value.contract';
 import type { ValueSettings } from '../../shared/analytics/value-settings';
@@ -163,9 +164,9 @@ export async function runClassifyCommand(
   return { result: result!, text: summaryTable(result!, settings, locale, seconds) };
 }
 
-const dayArg = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError('use a day as YYYY-MM-DD');
+/** `--as-of`: a real calendar day (Date.parse would take 2024-02-30 as 1 March). */
+export const dayArg = (value: string) => {
+  if (Number.isNaN(dayNumber(value))) throw new InvalidArgumentError('use a day as YYYY-MM-DD');
   return value;
 };
 
