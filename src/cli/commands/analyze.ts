@@ -21,7 +21,7 @@ import { CliError } from '../context';
 import { analyzeText } from './analyze-messages';
 import { type AnalyzeSummaryJson, summaryJson, writeCustomersCsv } from './analyze-output';
 import { localeFromEnv } from './import';
-import { count } from './progress';
+import { count, terminalColumns } from './progress';
 
 export type AnalyzeOptions = {
   file: string;
@@ -183,8 +183,7 @@ export function summaryLines(s: AnalyzeSummaryJson, locale: Locale): string[] {
           ? 'No RFM'
           : '无 RFM'
         : segmentName(rules, seg.key, locale);
-    // CJK characters take two terminal columns.
-    const width = [...name].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+    const width = terminalColumns(name);
     lines.push(
       `  ${name}${' '.repeat(Math.max(1, 20 - width))} ${count(seg.count).padStart(10)}  ${pct(seg.share).padStart(6)}`,
     );

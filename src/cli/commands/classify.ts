@@ -23,7 +23,7 @@ import {
   withContext,
 } from '../context';
 import { localeFromEnv } from './import';
-import { count } from './progress';
+import { terminalColumns as columns, count } from './progress';
 
 export type ClassifyCliOptions = { asOf?: string; lang?: Locale };
 
@@ -67,10 +67,6 @@ const TEXT = {
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** Terminal columns of a text: CJK characters take two. */
-const columns = (text: string) =>
-  [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
 
 /** The summary as aligned text tables (one per classifier). */
 export function summaryTable(r: RunResult, settings: ValueSettings, locale: Locale, seconds: string): string {

@@ -4,6 +4,10 @@ import type { BackupProgress } from '../../server/domains/backup/backup.service'
 /** Thousands separators for row counts. */
 export const count = (n: number) => n.toLocaleString('en-US');
 
+/** Terminal columns a text takes: CJK characters take two (for aligned tables). */
+export const terminalColumns = (text: string) =>
+  [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
