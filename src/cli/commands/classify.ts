@@ -130,16 +130,20 @@ function progressDisplay(locale: Locale, stream: NodeJS.WriteStream = process.st
   };
 }
 
+/** The value domain as the CLI uses it: no request, so no access-denied log to write. */
+const cliValue = (handle: CliContext['handle']) =>
+  createValue(
+    handle,
+    createCustomerGate(handle.db, async () => {}),
+  );
+
 /** Runs the classification on an open database and returns the summary text. */
 export async function runClassifyCommand(
   ctx: Pick<CliContext, 'handle' | 'workspaceId'>,
   opts: ClassifyCliOptions,
 ) {
   const locale = opts.lang ?? localeFromEnv();
-  const value = createValue(
-    ctx.handle,
-    createCustomerGate(ctx.handle.db, async () => {}),
-  );
+  const value = cliValue(ctx.handle);
   const progress = progressDisplay(locale);
   const started = performance.now();
   let result: RunResult | null;
@@ -189,10 +193,7 @@ export function classifyCommand(): Command {
 /** After `kehu import` wrote rows: a run when the workspace's settings ask for one (one line said). */
 export async function classifyAfterImport(ctx: Pick<CliContext, 'handle' | 'workspaceId'>, lang?: Locale) {
   const locale = lang ?? localeFromEnv();
-  const value = createValue(
-    ctx.handle,
-    createCustomerGate(ctx.handle.db, async () => {}),
-  );
+  const value = cliValue(ctx.handle);
   let result: RunResult | null;
   try {
     result = await value.afterImport(ctx.workspaceId);
