@@ -2,13 +2,19 @@
  * `kehu bench import`: 200,000 customers and 1,000,000 order lines (≈ 80 MB of CSV, generated once into
  * bench/data/import/) imported through `kehu import` (reader + engine, one transaction each) into a fresh
  * database, with rows/s and peak RSS; then the same order file loaded by a plain COPY into an
- * unconstrained table as the reference, and the ratio. PGlite always; PostgreSQL when DATABASE_URL is
- * set (a fresh database `kehu_bench_import` on that server). Each step runs in a process of its own
- * (import-step.ts), as `kehu import` does: its peak RSS is that process's, as the OS counts it.
+ * unconstrained table as the reference, and the ratio. Then the ceiling (import-copy.ts): that COPY plus
+ * one INSERT … SELECT each into the real orders and order_lines, in a transaction rolled back — the best
+ * any import into the indexed tables could do — and its ratio to the plain COPY. PGlite always;
+ * PostgreSQL when DATABASE_URL is set (a fresh database `kehu_bench_import` on that server). Each step
+ * runs in a process of its own (import-step.ts), as `kehu import` does: its peak RSS is that process's,
+ * as the OS counts it. KEHU_BENCH_IMPORT_SCALE=0.02 scales customers and order lines (not products) for
+ * a quick run, with its own data folder (bench/data/import-0.02/) and database (kehu_bench_import_0_02).
+ * Results also go to bench/results/…Z-import-<driver>-<order lines>.json.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -17,9 +23,21 @@ import { createDb, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import type { StepRequest, StepResult } from './import-step';
 
-const DATA = fileURLToPath(new URL('./data/import', import.meta.url));
-const CUSTOMERS = 200_000;
-const ORDER_LINES = 1_000_000;
+/** KEHU_BENCH_IMPORT_SCALE: a factor on customers and order lines (default 1, the full size). */
+function scaleFromEnv(): number {
+  const text = process.env.KEHU_BENCH_IMPORT_SCALE ?? '1';
+  const scale = Number(text);
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`KEHU_BENCH_IMPORT_SCALE=${text}: a number > 0`);
+  return scale;
+}
+const SCALE = scaleFromEnv();
+/** Each scale has its own data folder and PostgreSQL database: a small run never reuses a full one. */
+const SUFFIX = SCALE === 1 ? '' : `-${SCALE}`;
+const DATA = fileURLToPath(new URL(`./data/import${SUFFIX}`, import.meta.url));
+const DATABASE = `kehu_bench_import${SUFFIX.replace(/[^0-9a-z]/gi, '_')}`;
+const RESULTS = fileURLToPath(new URL('./results', import.meta.url));
+const CUSTOMERS = Math.max(1, Math.round(200_000 * SCALE));
+const ORDER_LINES = Math.max(4, Math.round(1_000_000 * SCALE));
 const PRODUCTS = 2_000;
 const log = (line: string) => console.error(line);
 
@@ -102,13 +120,13 @@ async function freshPostgres(url: string): Promise<string> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query('drop database if exists kehu_bench_import with (force)');
-    await admin.query('create database kehu_bench_import');
+    await admin.query(`drop database if exists ${DATABASE} with (force)`);
+    await admin.query(`create database ${DATABASE}`);
   } finally {
     await admin.end();
   }
   const target = new URL(url);
-  target.pathname = '/kehu_bench_import';
+  target.pathname = `/${DATABASE}`;
   return target.toString();
 }
 
@@ -139,7 +157,7 @@ async function benchDriver(driver: 'pglite' | 'postgres'): Promise<Figure[]> {
   const step = async (name: string, request: StepRequest) => {
     log(`${driver}: ${name}`);
     const r = await inChild(request);
-    if (!r.ok) throw new Error(`${request.file}: import failed`);
+    if (!r.ok) throw new Error(`${request.file}: ${request.step} failed`);
     figures.push({
       step: name,
       rows: r.rows,
@@ -152,19 +170,28 @@ async function benchDriver(driver: 'pglite' | 'postgres'): Promise<Figure[]> {
     await step(`import ${entity}`, { target, step: entity, file: join(DATA, `${entity}.csv`) });
   }
   await step('plain COPY orders.csv', { target, step: 'raw-copy', file: join(DATA, 'orders.csv') });
+  await step('ceiling: COPY + INSERTs', { target, step: 'ceiling', file: join(DATA, 'orders.csv') });
   return figures;
+}
+
+/** rows/s of a ÷ rows/s of b, when both steps ran. */
+function ratio(figures: Figure[], a: string, b: string): number | null {
+  const x = figures.find((f) => f.step.startsWith(a));
+  const y = figures.find((f) => f.step.startsWith(b));
+  return x && y ? x.rowsPerS / y.rowsPerS : null;
 }
 
 export async function runImportBench(drivers: ('pglite' | 'postgres')[]): Promise<void> {
   await generate();
-  log(
-    `orders.csv: ${(statSync(join(DATA, 'orders.csv')).size / 2 ** 20).toFixed(1)} MB, ${ORDER_LINES.toLocaleString('en-US')} lines`,
-  );
+  const csvMb = statSync(join(DATA, 'orders.csv')).size / 2 ** 20;
+  log(`orders.csv: ${csvMb.toFixed(1)} MB, ${ORDER_LINES.toLocaleString('en-US')} lines (scale ${SCALE})`);
   for (const driver of drivers) {
     if (driver === 'postgres' && !process.env.DATABASE_URL) {
       log('postgres: skipped (set DATABASE_URL to a server to benchmark it)');
       continue;
     }
+    const startedAt = new Date();
+    const load = loadavg();
     const figures = await benchDriver(driver);
     console.log(`\n${driver}`);
     console.log(
@@ -175,9 +202,24 @@ export async function runImportBench(drivers: ('pglite' | 'postgres')[]): Promis
         `${f.step.padEnd(26)}${f.rows.toLocaleString('en-US').padStart(12)}${f.seconds.toFixed(1).padStart(10)}${Math.round(f.rowsPerS).toLocaleString('en-US').padStart(12)}${`${f.peakRssMb} MB`.padStart(12)}`,
       );
     }
-    const orders = figures.find((f) => f.step === 'import orders');
-    const raw = figures.find((f) => f.step.startsWith('plain COPY'));
-    if (orders && raw)
-      console.log(`import / plain COPY (rows/s): ${(orders.rowsPerS / raw.rowsPerS).toFixed(2)}`);
+    const ratios = {
+      importVsCopy: ratio(figures, 'import orders', 'plain COPY'),
+      ceilingVsCopy: ratio(figures, 'ceiling', 'plain COPY'),
+      importVsCeiling: ratio(figures, 'import orders', 'ceiling'),
+    };
+    const ceilingFigure = figures.find((f) => f.step.startsWith('ceiling'));
+    const fixed = (n: number | null) => (n === null ? '–' : n.toFixed(2));
+    console.log(
+      `import / plain COPY (rows/s): ${fixed(ratios.importVsCopy)}   ceiling: ${Math.round(ceilingFigure?.rowsPerS ?? 0).toLocaleString('en-US')} rows/s, ceiling / plain COPY: ${fixed(ratios.ceilingVsCopy)}   import / ceiling: ${fixed(ratios.importVsCeiling)}`,
+    );
+    mkdirSync(RESULTS, { recursive: true });
+    const file = join(
+      RESULTS,
+      `${startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19)}Z-import-${driver}-${ORDER_LINES}.json`,
+    );
+    const sizes = { scale: SCALE, products: PRODUCTS, customers: CUSTOMERS, orderLines: ORDER_LINES, csvMb };
+    const report = { benchmark: 'import', driver, startedAt, loadavg: load, sizes, figures, ratios };
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`results: ${file}`);
   }
 }
