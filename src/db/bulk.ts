@@ -11,6 +11,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { DbHandle, DbKind } from './client';
+import { copyOutLines } from './copy-out';
 
 /** A table as COPY sees it: its SQL name and the row-object keys mapped to column names, in order. */
 export type CopyTable = { name: string; keys: readonly string[]; columns: readonly string[] };
@@ -31,6 +32,16 @@ export type BulkSession = {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY one chunk of CSV lines (each ending in a newline; text, or its UTF-8 bytes) into a table. */
   copy(table: CopyTable, lines: readonly (string | Uint8Array)[]): Promise<void>;
+  /**
+   * The server only: `copy (sql) to stdout` streamed, each line to `onLine` (see copy-out.ts). PGlite's
+   * COPY TO writes one blob of the whole result; read it through a cursor instead.
+   */
+  copyOut?: (sql: string, onLine: (line: string) => void) => Promise<void>;
+  /**
+   * The server only: ONE COPY fed from `chunks`, pulled as the connection drains, so that the next chunk is
+   * made while the server takes in the last. PGlite reads each COPY from one blob: use copy per chunk.
+   */
+  copyStream?: (table: CopyTable, chunks: Iterable<Uint8Array>) => Promise<void>;
 };
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -57,6 +68,11 @@ function postgresSession(client: pg.PoolClient): BulkSession {
       const sink = client.query(copyStreams.from(copySql(table, 'stdin')));
       const text = lines.every((l) => typeof l === 'string');
       await pipeline(Readable.from(text ? [lines.join('')] : lines), sink);
+    },
+    copyOut: (sql, onLine) => copyOutLines(client, sql, onLine),
+    copyStream: async (table, chunks) => {
+      const source = Readable.from(chunks, { highWaterMark: 2 }); // two chunks made ahead at most
+      await pipeline(source, client.query(copyStreams.from(copySql(table, 'stdin'))));
     },
   };
 }

@@ -197,8 +197,9 @@ export const valueRunCustomers = pgTable(
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
+    // No index by customer: a customer's history probes the key once per run (value-read.repository.ts),
+    // and a second index on a million-row COPY per run costs more than the rest of the write.
     primaryKey({ columns: [t.workspaceId, t.runId, t.customerId] }),
-    index('value_run_customers_customer_idx').on(t.workspaceId, t.customerId, t.runId),
   ],
 );
 

@@ -62,44 +62,13 @@ export function inputsSql(ws: number, months: Months): string {
 }
 
 /**
- * The same rows as inputsSql when the workspace is anchored at as-of's month with the run's RFM window
- * (migration 0012): one window row per customer instead of the month rows; the 12 monthly revenues (yuan,
- * oldest first) and the 12 months' activity counts come as they are kept.
+ * The window read's tables (migration 0012): every customer of `ws` with its lifetime metrics, its window
+ * row (when the workspace is anchored at as-of's month with the run's RFM window: the RFM window, the
+ * 12 months, the 12 monthly revenues oldest first, the 12 months' activity counts) and its budget in yuan.
  */
-export function windowInputsSql(ws: number): string {
+function windowFrom(ws: number): string {
   if (!Number.isSafeInteger(ws)) throw new Error('bad reader parameters');
   return `
-  select c.id::float8 as id, c.code, c.industry, c.credit_rating, c.revenue_band, c.employees,
-         coalesce(m.orders, 0) as orders, coalesce(m.purchase_days, 0) as purchase_days,
-         ${cents('m.revenue')} as revenue, ${cents('m.cost')} as cost,
-         m.first_order_on::text as first_order_on, m.last_order_on::text as last_order_on,
-         coalesce(w.rfm_days, 0) as w_days, ${cents('w.rfm_revenue')} as w_rev,
-         ${cents('w.revenue_12m')} as rev12, ${cents('w.cost_12m')} as cost12,
-         array_to_json(w.monthly_revenue) as monthly, nullif(w.activities_12m, '{}'::jsonb) as acts12,
-         bb.budget
-    from customers c
-    left join customer_metrics m on m.workspace_id = ${ws} and m.customer_id = c.id
-    left join customer_window_metrics w on w.workspace_id = ${ws} and w.customer_id = c.id
-    left join (
-      select customer_id, ${cents('sum(amount)')} as budget
-        from customer_budgets where workspace_id = ${ws} group by customer_id) bb on bb.customer_id = c.id
-   where c.workspace_id = ${ws} and c.deleted_at is null`;
-}
-
-/**
- * windowInputsSql for PGlite as ONE text per row, which it decodes several times faster than its columns
- * or a row_to_json (whose numeric and array output in WebAssembly costs more than the query):
- * `id,orders,purchase_days,revenue,cost,first,last,w_days,w_rev,rev12,cost12,budget,employees` (money in
- * yuan, empty for none) `|{12 monthly revenues}|` and a JSON array [code, industry, credit rating, revenue
- * band, activity counts]; only the JSON part can hold a "|".
- */
-export function windowInputsCompactSql(ws: number): string {
-  if (!Number.isSafeInteger(ws)) throw new Error('bad reader parameters');
-  return `
-  select concat(c.id, ',', m.orders, ',', m.purchase_days, ',', m.revenue, ',', m.cost, ',',
-                m.first_order_on, ',', m.last_order_on, ',', w.rfm_days, ',', w.rfm_revenue, ',', w.revenue_12m,
-                ',', w.cost_12m, ',', bb.budget, ',', c.employees, '|', w.monthly_revenue, '|',
-                json_build_array(c.code, c.industry, c.credit_rating, c.revenue_band, w.activities_12m)) as r
     from customers c
     left join customer_metrics m on m.workspace_id = ${ws} and m.customer_id = c.id
     left join customer_window_metrics w on w.workspace_id = ${ws} and w.customer_id = c.id
@@ -107,6 +76,34 @@ export function windowInputsCompactSql(ws: number): string {
       select customer_id, sum(amount) as budget
         from customer_budgets where workspace_id = ${ws} group by customer_id) bb on bb.customer_id = c.id
    where c.workspace_id = ${ws} and c.deleted_at is null`;
+}
+
+/**
+ * The window read for PGlite, ONE text per row, which it decodes several times faster than its columns
+ * or a row_to_json (whose numeric and array output in WebAssembly costs more than the query):
+ * `id,orders,purchase_days,revenue,cost,first,last,w_days,w_rev,rev12,cost12,budget,employees` (money in
+ * yuan, empty for none) `|{12 monthly revenues}|` and a JSON array [code, industry, credit rating, revenue
+ * band, activity counts]; only the JSON part can hold a "|".
+ */
+export function windowInputsCompactSql(ws: number): string {
+  return `
+  select concat(c.id, ',', m.orders, ',', m.purchase_days, ',', m.revenue, ',', m.cost, ',',
+                m.first_order_on, ',', m.last_order_on, ',', w.rfm_days, ',', w.rfm_revenue, ',', w.revenue_12m,
+                ',', w.cost_12m, ',', bb.budget, ',', c.employees, '|', w.monthly_revenue, '|',
+                json_build_array(c.code, c.industry, c.credit_rating, c.revenue_band, w.activities_12m)) as r
+  ${windowFrom(ws)}`;
+}
+
+/**
+ * The window read for COPY TO STDOUT on the server, in parseCopyRow's column order (value-inputs.rows.ts):
+ * numbers as the tables keep them (yuan as numeric text, read straight to cents), no casts, no JSON.
+ */
+export function windowInputsCopySql(ws: number): string {
+  return `
+  select c.id, m.orders, m.purchase_days, m.revenue, m.cost, m.first_order_on, m.last_order_on,
+         w.rfm_days, w.rfm_revenue, w.revenue_12m, w.cost_12m, bb.budget, c.employees, w.monthly_revenue,
+         nullif(w.activities_12m, '{}'::jsonb), c.code, c.industry, c.credit_rating, c.revenue_band
+  ${windowFrom(ws)}`;
 }
 
 /** The workspace's anchor (migration 0012), if any. */

@@ -10,6 +10,7 @@
 import type { BulkSession } from '../../../db/bulk';
 import type { CustomerValueInput } from '../../../shared/analytics/value.contract';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
+import { type BatchRow, parseCompactRow, parseCopyRow } from './value-inputs.rows';
 import {
   anchorSql,
   futureActivitiesSql,
@@ -19,7 +20,7 @@ import {
   productProspectsSql,
   reanchorSql,
   windowInputsCompactSql,
-  windowInputsSql,
+  windowInputsCopySql,
 } from './value-inputs.sql';
 
 export type ValueInputsParams = {
@@ -52,34 +53,6 @@ export function windowMonths(asOf: string, rfmWindowMonths: number): Months {
     last12: Array.from({ length: 12 }, (_, i) => monthStart(asOf, i - 11)),
   };
 }
-
-type BatchRow = {
-  id: number;
-  code: string;
-  industry: string | null;
-  credit_rating: string | null;
-  revenue_band: string | null;
-  employees: number | null;
-  orders: number;
-  purchase_days: number;
-  revenue: number;
-  cost: number;
-  first_order_on: string | null;
-  last_order_on: string | null;
-  w_days: number;
-  w_rev: number;
-  rev12: number;
-  cost12: number;
-  /** Days from the first of the 12 months to each month with a row, and its revenue (cents). */
-  m_at: number[] | null;
-  m_rev: number[] | null;
-  /** The 12 months' activity objects (type → count), summed here. */
-  acts: Record<string, number>[] | null;
-  /** From the window rows instead (anchored read): the 12 monthly revenues in yuan, the summed activities. */
-  monthly?: number[] | null;
-  acts12?: Record<string, number> | null;
-  budget: number | null;
-};
 
 type Future = {
   orders: number;
@@ -156,47 +129,6 @@ async function readsWindowRows(session: BulkSession, ws: number, months: Months,
   return true;
 }
 
-const yuanToCents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
-
-/** One row of windowInputsCompactSql. */
-export function parseCompactRow(text: string): BatchRow {
-  const a = text.indexOf('|');
-  const b = text.indexOf('|', a + 1);
-  const f = text.slice(0, a).split(',');
-  const [code, industry, credit, band, acts] = JSON.parse(text.slice(b + 1)) as [
-    string,
-    string | null,
-    string | null,
-    string | null,
-    Record<string, number> | null,
-  ];
-  const monthly = text.slice(a + 2, b - 1);
-  return {
-    id: Number(f[0]),
-    code,
-    industry,
-    credit_rating: credit,
-    revenue_band: band,
-    employees: f[12] ? Number(f[12]) : null,
-    orders: Number(f[1]),
-    purchase_days: Number(f[2]),
-    revenue: yuanToCents(f[3]),
-    cost: yuanToCents(f[4]),
-    first_order_on: f[5] || null,
-    last_order_on: f[6] || null,
-    w_days: Number(f[7]),
-    w_rev: yuanToCents(f[8]),
-    rev12: yuanToCents(f[9]),
-    cost12: yuanToCents(f[10]),
-    m_at: null,
-    m_rev: null,
-    acts: null,
-    monthly: monthly ? monthly.split(',').map(Number) : null,
-    acts12: acts && Object.keys(acts).length > 0 ? acts : null,
-    budget: f[11] ? yuanToCents(f[11]) : null,
-  };
-}
-
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 const PLAN_SETTINGS: Record<string, string> = {
@@ -206,6 +138,8 @@ const PLAN_SETTINGS: Record<string, string> = {
   enable_hashagg: 'off',
   jit: 'off',
   work_mem: '256MB',
+  // Dates as YYYY-MM-DD whatever the server's default.
+  datestyle: 'ISO, YMD',
 };
 
 /**
@@ -254,16 +188,23 @@ export async function readValueInputs(
   await withPlanSettings(session, async () => {
     // The order lines of 12 months, joined by hash (no JIT, the sort in memory).
     const prospects = await readProspects(session, ws, asOf, months, settings);
+    const add = (r: BatchRow) =>
+      out.push(toInput(r, future, futureActs, prospects, months, monthIndex, settings));
+    // The server streams the rows by COPY, parsed by hand: node-pg's per-row messages and per-field
+    // parsing of 20 columns cost more than the query, and the query runs while the rows are parsed.
+    if (anchored && session.copyOut) {
+      await session.copyOut(windowInputsCopySql(ws), (line) => add(parseCopyRow(line)));
+      return;
+    }
     // PGlite decodes each field of a result in JavaScript, which for 20 columns costs more than the query:
-    // one JSON text per row instead (JSON.parse is native). node-pg is faster with the plain columns.
-    const asJson = session.kind === 'pglite';
-    const compact = asJson && anchored;
-    const query = anchored ? windowInputsSql(ws) : inputsSql(ws, months);
+    // one compact text per row (the window read) or one JSON text (the month rows) instead.
+    const compact = anchored;
+    const asJson = !compact && session.kind === 'pglite';
     const cursor = compact
       ? windowInputsCompactSql(ws)
       : asJson
-        ? `select row_to_json(t)::text as j from (${query}) t`
-        : query;
+        ? `select row_to_json(t)::text as j from (${inputsSql(ws, months)}) t`
+        : inputsSql(ws, months);
     await session.query(`declare kehu_value_inputs no scroll cursor for ${cursor}`);
     for (;;) {
       const fetched = await session.query<BatchRow & { j: string; r: string }>(
@@ -274,7 +215,7 @@ export async function readValueInputs(
         : asJson
           ? fetched.map((r) => JSON.parse(r.j) as BatchRow)
           : fetched;
-      for (const r of rows) out.push(toInput(r, future, futureActs, prospects, months, monthIndex, settings));
+      for (const r of rows) add(r);
       if (fetched.length < size) break;
     }
     await session.query('close kehu_value_inputs');
@@ -294,7 +235,8 @@ function toInput(
   const id = num(r.id);
   const f = futureOrders.get(id);
   const monthly = new Array<number>(12).fill(0);
-  if (r.monthly) for (let i = 0; i < 12; i++) monthly[i] = Math.round(num(r.monthly[i]) * 100);
+  if (r.monthly_cents) for (let i = 0; i < 12; i++) monthly[i] = r.monthly_cents[i] ?? 0;
+  else if (r.monthly) for (let i = 0; i < 12; i++) monthly[i] = Math.round(num(r.monthly[i]) * 100);
   else if (r.m_at && r.m_rev)
     for (let i = 0; i < r.m_at.length; i++) monthly[monthIndex.get(num(r.m_at[i]))!] = num(r.m_rev[i]);
   let orders = r.orders;

@@ -97,7 +97,10 @@ export function createValueReadRepository(db: Db) {
         .limit(limit);
     },
 
-    /** A customer's verdicts in finished runs, newest first. */
+    /**
+     * A customer's verdicts in finished runs, newest first: the runs walked newest first, each probed by
+     * its key (run, customer) — value_run_customers has no index by customer (schema/value.ts).
+     */
     verdicts(workspaceId: number, customerId: number, limit: number): Promise<VerdictRow[]> {
       return queryRows<VerdictRow>(
         db,
@@ -106,10 +109,12 @@ export function createValueReadRepository(db: Db) {
                    rc.frequency, rc.monetary::text as monetary, rc.segment, rc.tier, rc.high_potential,
                    rc.actual_value::text as actual_value, rc.strategic_value::text as strategic_value,
                    rc.cells, rc.flags, r.customers as run_customers, r.settings as run_settings
-              from value_run_customers rc
-              join value_runs r on r.workspace_id = rc.workspace_id and r.id = rc.run_id and r.status = 'done'
-             where rc.workspace_id = ${workspaceId} and rc.customer_id = ${customerId}
-             order by rc.run_id desc limit ${limit}`,
+              from value_runs r
+              cross join lateral (
+                select * from value_run_customers rc
+                 where rc.workspace_id = r.workspace_id and rc.run_id = r.id and rc.customer_id = ${customerId}) rc
+             where r.workspace_id = ${workspaceId} and r.status = 'done'
+             order by r.id desc limit ${limit}`,
       );
     },
 

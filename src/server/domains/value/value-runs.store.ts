@@ -2,7 +2,8 @@
  * A run's rows in SQL over a bulk session (one transaction on either database): the run row, the
  * advisory lock that keeps one run per workspace, and every verdict COPied in chunks.
  */
-import { type BulkSession, copyTable, csvLine } from '../../../db/bulk';
+import { type BulkSession, copyTable, csvField } from '../../../db/bulk';
+import { ByteWriter } from '../../../db/byte-writer';
 import { valueRunCustomers } from '../../../db/schema';
 import type { ClassificationSummary, CustomerVerdict } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
@@ -25,7 +26,7 @@ export function centsToDecimal(cents: number): string {
   return `${sign}${(abs - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
-const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCustomers, [
+export const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCustomers, [
   'workspaceId',
   'runId',
   'customerId',
@@ -48,29 +49,43 @@ const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCustomers, [
   'flags',
 ]);
 
-function verdictRow(workspaceId: number, runId: number, v: CustomerVerdict) {
-  return {
-    workspaceId,
-    runId,
-    customerId: v.customerId,
-    abc: v.abc,
-    abcValue: centsToDecimal(v.abcExplain.valueCents),
-    abcRank: v.abcExplain.rank,
-    abcCumShare: v.abcExplain.cumShare,
-    rScore: v.rfm?.r ?? null,
-    fScore: v.rfm?.f ?? null,
-    mScore: v.rfm?.m ?? null,
-    recencyDays: v.rfm?.recencyDays ?? null,
-    frequency: v.rfm?.frequency ?? 0,
-    monetary: centsToDecimal(v.rfm?.monetaryCents ?? 0),
-    segment: v.rfm?.segment ?? null,
-    tier: v.tier,
-    highPotential: v.highPotential,
-    actualValue: centsToDecimal(v.actualValueCents),
-    strategicValue: v.strategicValueCents === null ? null : centsToDecimal(v.strategicValueCents),
-    cells: v.cells,
-    flags: v.flags,
-  };
+/** Keys (segments, tiers, classes) go as they are; anything else quoted as csvField does. */
+const csvText = (s: string) => (/^[A-Za-z0-9_.-]+$/.test(s) ? s : csvField(s));
+
+/** The CSV field of a cell map or flag list: the engine shares these frozen objects among verdicts. */
+const sharedFields = new WeakMap<object, string>();
+function sharedField(value: object): string {
+  let field = sharedFields.get(value);
+  if (field === undefined) {
+    field = csvField(value);
+    if (Object.isFrozen(value)) sharedFields.set(value, field);
+  }
+  return field;
+}
+
+/**
+ * One verdict as a CSV line in runCustomersCopy's column order, written into `w` as bytes (see
+ * byte-writer.ts for why not as a string).
+ */
+export function writeVerdict(w: ByteWriter, workspaceId: number, runId: number, v: CustomerVerdict): void {
+  const e = v.abcExplain;
+  w.int(workspaceId).comma().int(runId).comma().int(v.customerId).comma().text(csvText(v.abc)).comma();
+  w.cents(e.valueCents).comma().int(e.rank).comma();
+  if (e.cumShare !== null) w.text(csvField(e.cumShare));
+  w.comma();
+  const r = v.rfm;
+  if (r) {
+    w.int(r.r).comma().int(r.f).comma().int(r.m).comma().int(r.recencyDays).comma().int(r.frequency).comma();
+    w.cents(r.monetaryCents).comma().text(csvText(r.segment)).comma();
+  } else w.text(',,,,0,0.00,,');
+  w.text(csvText(v.tier))
+    .comma()
+    .text(v.highPotential ? 't' : 'f')
+    .comma()
+    .cents(v.actualValueCents)
+    .comma();
+  if (v.strategicValueCents !== null) w.cents(v.strategicValueCents);
+  w.comma().text(sharedField(v.cells)).comma().text(sharedField(v.flags)).byte(10);
 }
 
 /** Takes the workspace's run lock for the transaction; false when another run holds it. */
@@ -103,7 +118,11 @@ export async function insertRun(
   return Number(row!.id);
 }
 
-/** COPies every verdict, COPY_CHUNK at a time; `onChunk` hears how many are written. */
+/**
+ * COPies every verdict, COPY_CHUNK at a time; `onChunk` hears how many are written. On the server one
+ * COPY takes every chunk as it is made (made while the server takes in the one before); PGlite takes
+ * each chunk in a COPY of its own.
+ */
 export async function copyVerdicts(
   s: BulkSession,
   workspaceId: number,
@@ -112,14 +131,17 @@ export async function copyVerdicts(
   onChunk?: (done: number) => void,
 ) {
   const chunk = COPY_CHUNK[s.kind];
-  for (let start = 0; start < verdicts.length; start += chunk) {
-    const lines: string[] = [];
-    const end = Math.min(start + chunk, verdicts.length);
-    for (let i = start; i < end; i++)
-      lines.push(csvLine(runCustomersCopy, verdictRow(workspaceId, runId, verdicts[i]!)));
-    await s.copy(runCustomersCopy, lines);
-    onChunk?.(end);
+  function* chunks() {
+    const w = new ByteWriter();
+    for (let start = 0; start < verdicts.length; start += chunk) {
+      const end = Math.min(start + chunk, verdicts.length);
+      for (let i = start; i < end; i++) writeVerdict(w, workspaceId, runId, verdicts[i]!);
+      yield w.take();
+      onChunk?.(end);
+    }
   }
+  if (s.copyStream) await s.copyStream(runCustomersCopy, chunks());
+  else for (const bytes of chunks()) await s.copy(runCustomersCopy, [bytes]);
 }
 
 export async function finishRun(

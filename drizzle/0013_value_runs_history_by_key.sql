@@ -1,0 +1,1 @@
+DROP INDEX "value_run_customers_customer_idx";

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { centsToDecimal } from '../server/domains/value/value-runs.store';
+import { ByteWriter } from './byte-writer';
+
+describe('ByteWriter', () => {
+  it('writes integers as String() does, and cents as exact decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, 9, 10, 99, 100, -1, -10)),
+        (n) => {
+          const w = new ByteWriter(2);
+          w.int(n).comma().cents(n);
+          expect(w.take().toString()).toBe(`${n},${centsToDecimal(n)}`);
+        },
+      ),
+    );
+  });
+
+  it('grows past its first buffer and starts over after take', () => {
+    const w = new ByteWriter(4);
+    w.text('客户').byte(10).text('a'.repeat(1000));
+    expect(w.take().toString()).toBe(`客户\n${'a'.repeat(1000)}`);
+    expect(w.length).toBe(0);
+    expect(w.int(-7).take().toString()).toBe('-7');
+  });
+
+  it('refuses what is not a safe integer', () => {
+    expect(() => new ByteWriter().int(1.5)).toThrow(/safe integer/);
+    expect(() => new ByteWriter().int(2 ** 60)).toThrow(/safe integer/);
+  });
+});
