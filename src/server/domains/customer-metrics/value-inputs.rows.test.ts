@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCopyRow } from './value-inputs.rows';
+import { emptyRow, parseCopyRow } from './value-inputs.rows';
 
 const line = (fields: string[]) => fields.join('\t');
 const base = [
@@ -57,6 +57,15 @@ describe('parseCopyRow', () => {
     const row = parseCopyRow(line(['9', ...Array(14).fill('\\N'), 'V1', '\\N', '\\N', '\\N']));
     expect(row).toMatchObject({ id: 9, orders: 0, revenue: 0, first_order_on: null, monthly_cents: null });
     expect(row).toMatchObject({ acts12: null, code: 'V1', industry: null });
+  });
+
+  it('parses into a reused row exactly as into a fresh one', () => {
+    const none = line(['9', ...Array(14).fill('\\N'), 'V1', '\\N', '\\N', '\\N']);
+    const row = emptyRow();
+    for (const text of [line(base), none, line(base), none]) {
+      const fresh = parseCopyRow(text);
+      expect(parseCopyRow(text, row)).toEqual(fresh);
+    }
   });
 
   it('reads any two-place decimal exactly, and longer ones as Number would', () => {

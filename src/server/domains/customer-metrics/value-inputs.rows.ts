@@ -82,43 +82,57 @@ export function parseCompactRow(text: string): BatchRow {
  * monthly_revenue, activities_12m, code, industry, credit_rating, revenue_band`, NULL as \N. Numbers are
  * read digit by digit (decimals straight to integer cents, exactly); only text fields are unescaped.
  */
-export function parseCopyRow(line: string): BatchRow {
+export function parseCopyRow(line: string, into?: BatchRow): BatchRow {
   const at = new CopyLine(line);
-  const id = at.int() ?? 0;
-  const orders = at.int() ?? 0;
-  const purchaseDays = at.int() ?? 0;
-  const revenue = at.cents() ?? 0;
-  const cost = at.cents() ?? 0;
-  const first = at.text();
-  const last = at.text();
-  const wDays = at.int() ?? 0;
-  const wRev = at.cents() ?? 0;
-  const rev12 = at.cents() ?? 0;
-  const cost12 = at.cents() ?? 0;
-  const budget = at.cents();
-  const employees = at.int();
-  const monthly = at.centsArray();
+  const r = into ?? emptyRow();
+  r.id = at.int() ?? 0;
+  r.orders = at.int() ?? 0;
+  r.purchase_days = at.int() ?? 0;
+  r.revenue = at.cents() ?? 0;
+  r.cost = at.cents() ?? 0;
+  r.first_order_on = at.text();
+  r.last_order_on = at.text();
+  r.w_days = at.int() ?? 0;
+  r.w_rev = at.cents() ?? 0;
+  r.rev12 = at.cents() ?? 0;
+  r.cost12 = at.cents() ?? 0;
+  r.budget = at.cents();
+  r.employees = at.int();
+  r.monthly_cents = at.centsArray(r.monthly_cents ?? undefined);
   const acts = at.text();
+  r.acts12 = acts === null ? null : (JSON.parse(acts) as Record<string, number>);
+  r.code = at.text() ?? '';
+  r.industry = at.text();
+  r.credit_rating = at.text();
+  r.revenue_band = at.text();
+  return r;
+}
+
+/**
+ * A row to parse into (parseCopyRow's `into`): the reader reuses one for a million lines, as toInput
+ * keeps none of it but the strings and the activity object, which are new for every line.
+ */
+export function emptyRow(): BatchRow {
   return {
-    id,
-    orders,
-    purchase_days: purchaseDays,
-    revenue,
-    cost,
-    first_order_on: first,
-    last_order_on: last,
-    w_days: wDays,
-    w_rev: wRev,
-    rev12,
-    cost12,
-    budget,
-    employees,
-    monthly_cents: monthly,
-    acts12: acts === null ? null : (JSON.parse(acts) as Record<string, number>),
-    code: at.text() ?? '',
-    industry: at.text(),
-    credit_rating: at.text(),
-    revenue_band: at.text(),
+    id: 0,
+    orders: 0,
+    purchase_days: 0,
+    revenue: 0,
+    cost: 0,
+    first_order_on: null,
+    last_order_on: null,
+    w_days: 0,
+    w_rev: 0,
+    rev12: 0,
+    cost12: 0,
+    budget: null,
+    employees: null,
+    monthly_cents: null,
+    acts12: null,
+    code: '',
+    industry: null,
+    credit_rating: null,
+    revenue_band: null,
     m_at: null,
     m_rev: null,
     acts: null,
@@ -203,12 +217,13 @@ class CopyLine {
     return Math.round(v * 100);
   }
 
-  /** A numeric[] such as {1.00,-2.50,0.00}, as cents. */
-  centsArray(): number[] | null {
+  /** A numeric[] such as {1.00,-2.50,0.00}, as cents (into `reuse` when given). */
+  centsArray(reuse?: number[]): number[] | null {
     if (this.isNull()) return null;
     const { s } = this;
     const close = s.indexOf('}', this.i);
-    const out: number[] = [];
+    const out = reuse ?? [];
+    out.length = 0;
     this.i++; // {
     while (this.i < close) {
       let stop = this.i;

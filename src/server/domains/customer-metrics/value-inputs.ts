@@ -10,7 +10,7 @@
 import type { BulkSession } from '../../../db/bulk';
 import type { CustomerValueInput } from '../../../shared/analytics/value.contract';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
-import { type BatchRow, parseCompactRow, parseCopyRow } from './value-inputs.rows';
+import { type BatchRow, emptyRow, parseCompactRow, parseCopyRow } from './value-inputs.rows';
 import {
   anchorSql,
   futureActivitiesSql,
@@ -193,7 +193,8 @@ export async function readValueInputs(
     // The server streams the rows by COPY, parsed by hand: node-pg's per-row messages and per-field
     // parsing of 20 columns cost more than the query, and the query runs while the rows are parsed.
     if (anchored && session.copyOut) {
-      await session.copyOut(windowInputsCopySql(ws), (line) => add(parseCopyRow(line)));
+      const row = emptyRow();
+      await session.copyOut(windowInputsCopySql(ws), (line) => add(parseCopyRow(line, row)));
       return;
     }
     // PGlite decodes each field of a result in JavaScript, which for 20 columns costs more than the query:
