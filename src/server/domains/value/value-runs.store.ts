@@ -12,9 +12,9 @@ import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 export const KEHU_VALUE_RUN = 0x4b455601;
 
 /**
- * Verdicts COPied per chunk: the CSV of one chunk (about 170 bytes a verdict) is all the extra memory a
- * run holds. PGlite pays a fixed cost per COPY (100k verdicts: 9.5 s in chunks of 5,000, 4.0 s in one),
- * the server hardly any.
+ * Verdicts per chunk: a few chunks of CSV (about 120 bytes a verdict; on the server up to three at once,
+ * one sent and two made ahead) are all the extra memory the write holds. PGlite takes each chunk in a
+ * COPY of its own and pays a fixed cost per COPY (100k verdicts: 9.5 s in chunks of 5,000, 4.0 s in one).
  */
 export const COPY_CHUNK = { pglite: 50_000, postgres: 10_000 } as const;
 
