@@ -3,9 +3,10 @@
  * from the metric tables the triggers of migrations 0010 and 0012 keep: one statement of hash joins over
  * customers, customer_metrics, the window rows (customer_window_metrics: one row per customer when the
  * workspace is anchored at as-of's month; a later as-of re-anchors first, an earlier one reads the month
- * rows of customer_month_metrics instead) and customer_budgets, read through a cursor in batches (bounded
- * driver memory); never the orders, except those dated after as-of (taken out again) and, when the admin
- * set product prospects, the order lines of the 12-month window.
+ * rows of customer_month_metrics instead) and customer_budgets, streamed by COPY on the server and read
+ * through a cursor in batches on PGlite (bounded driver memory either way); never the orders, except
+ * those dated after as-of (taken out again) and, when the admin set product prospects, the order lines
+ * of the 12-month window.
  */
 import type { BulkSession } from '../../../db/bulk';
 import type { CustomerValueInput } from '../../../shared/analytics/value.contract';

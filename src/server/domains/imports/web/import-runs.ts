@@ -99,6 +99,7 @@ export function createImportRuns(
     const columnNames = Object.fromEntries(
       Object.entries(mapping).map(([key, index]) => [key, table.headers[index] ?? key]),
     );
+    let outcome: Pick<ImportRun, 'status'> & Partial<ImportRun> = { status: 'failed' };
     try {
       const result = await runImport(
         handle,
@@ -127,20 +128,21 @@ export function createImportRuns(
         { columnNames, fileName: run.fileName },
       );
       const { written, ...counts } = result;
-      Object.assign(run, { status: 'done', counts, written });
-      if (written) hooks.onImported?.(actor.workspaceId);
+      outcome = { status: 'done', counts, written };
     } catch (err) {
-      run.status = 'failed';
+      outcome = { status: 'failed' };
       upload.problem =
         err instanceof ImportFileError
           ? err.problem
           : { code: 'import_failed', params: { message: err instanceof Error ? err.message : String(err) } };
     } finally {
-      run.finishedAt = new Date();
+      // The run says it ended only once its issues are on disk: a client that sees 'done' reads them next.
       issues.end();
       await once(issues, 'close').catch(() => {});
       await table.close().catch(() => {});
+      Object.assign(run, outcome, { finishedAt: new Date() });
     }
+    if (run.status === 'done' && run.written) hooks.onImported?.(actor.workspaceId);
   }
 
   return {
