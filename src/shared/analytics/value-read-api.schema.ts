@@ -4,6 +4,7 @@
  * and runs are in value-api.schema.ts.
  */
 import { z } from 'zod';
+import { customerRowShape } from '../common/customer-row';
 import { id } from '../common/fields';
 import { CursorSchema, LimitSchema } from '../common/pagination';
 import { ABC_CLASSES, VALUE_TIERS } from './value.contract';
@@ -80,11 +81,7 @@ export type ValueListQuery = z.infer<typeof ValueListQuerySchema>;
 
 export const ValueListItemSchema = z
   .object({
-    customerId: z.number(),
-    code: z.string(),
-    name: z.string(),
-    ownerId: z.number().nullable(),
-    ownerName: z.string().nullable(),
+    ...customerRowShape,
     tier: z.enum(VALUE_TIERS),
     abc: z.enum(ABC_CLASSES),
     segment: z.string().nullable(),
@@ -189,11 +186,7 @@ export type BreachQuery = z.infer<typeof BreachQuerySchema>;
 
 export const BreachSchema = z
   .object({
-    customerId: z.number(),
-    code: z.string(),
-    name: z.string(),
-    ownerId: z.number().nullable(),
-    ownerName: z.string().nullable(),
+    ...customerRowShape,
     tier: z.enum(VALUE_TIERS),
     rule: z.enum(BREACH_RULES),
     /** The policy that set the strictest limit breached. */

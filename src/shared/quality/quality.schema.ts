@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerRowShape } from '../common/customer-row';
 import { id, version } from '../common/fields';
 import { CursorSchema, LimitSchema } from '../common/pagination';
 import { isRequiredFieldName, MAX_STALE_DAYS, type RequiredField } from './quality-fields';
@@ -115,11 +116,7 @@ export type QualityIssuesQuery = z.infer<typeof QualityIssuesQuerySchema>;
 
 export const QualityIssueSchema = z
   .object({
-    customerId: z.number(),
-    code: z.string(),
-    name: z.string(),
-    ownerId: z.number().nullable(),
-    ownerName: z.string().nullable(),
+    ...customerRowShape,
     completeness: z.number(),
     missing: z.array(z.string()),
     stale: z.boolean(),
