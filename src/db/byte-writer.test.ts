@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal } from '../server/domains/value/value-runs.store';
 import { ByteWriter } from './byte-writer';
+import { centsToDecimal } from './cents.test-support';
 
 describe('ByteWriter', () => {
   it('writes integers as String() does, and cents as exact decimals', () => {

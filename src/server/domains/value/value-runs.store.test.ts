@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../../db/bulk';
 import { ByteWriter } from '../../../db/byte-writer';
+import { centsToDecimal } from '../../../db/cents.test-support';
 import type { CustomerVerdict } from '../../../shared/analytics/value.contract';
-import { centsToDecimal, runCustomersCopy, writeVerdict } from './value-runs.store';
+import { runCustomersCopy, writeVerdict } from './value-runs.store';
 
 const verdictLine = (ws: number, runId: number, v: CustomerVerdict) => {
   const w = new ByteWriter(16);

@@ -18,14 +18,6 @@ export const KEHU_VALUE_RUN = 0x4b455601;
  */
 export const COPY_CHUNK = { pglite: 50_000, postgres: 10_000 } as const;
 
-/** Integer cents as an exact numeric literal (yuan with 2 decimals). */
-export function centsToDecimal(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(cents));
-  const frac = abs % 100;
-  return `${sign}${(abs - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
-}
-
 export const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCustomers, [
   'workspaceId',
   'runId',
