@@ -29,6 +29,7 @@ import { lookupSegment, NO_RFM_SEGMENT, OTHERS_SEGMENT, segmentTable } from './r
 import { segmentRuleIssues } from './settings-check';
 import type {
   ClassificationOutput,
+  ClassificationSummary,
   CustomerValueInput,
   CustomerVerdict,
   RfmResult,
@@ -224,12 +225,42 @@ function rfmColumns(col: Columns) {
   return { r, f, m: mm };
 }
 
+/**
+ * A classification whose verdicts are made when asked for: the store writes each verdict as it makes it,
+ * so a million verdict objects are never held at once (held, they outlive the young generation and are
+ * copied into the old one) and their making overlaps the database taking in the chunk before.
+ */
+export type VerdictSource = { readonly count: number; verdict(i: number): CustomerVerdict };
+export type LazyClassification = VerdictSource & { summary: ClassificationSummary };
+
+/** The verdicts of an array (tests, `kehu analyze`) as a VerdictSource. */
+export const verdictsOf = (verdicts: readonly CustomerVerdict[]): VerdictSource => ({
+  count: verdicts.length,
+  verdict: (i) => verdicts[i]!,
+});
+
 export function classifyCustomers(
   inputs: readonly CustomerValueInput[],
   settings: ValueSettings,
   matrices: readonly MatrixDefinition[],
   asOf: string,
 ): ClassificationOutput {
+  const lazy = classifyLazily(inputs, settings, matrices, asOf);
+  const verdicts: CustomerVerdict[] = new Array(lazy.count);
+  for (let i = 0; i < lazy.count; i++) verdicts[i] = lazy.verdict(i);
+  return { verdicts, summary: lazy.summary };
+}
+
+/**
+ * Every class, score, tier and cell, and the summary, in one pass; the verdict objects on demand (the
+ * same for the same i, made anew each time).
+ */
+export function classifyLazily(
+  inputs: readonly CustomerValueInput[],
+  settings: ValueSettings,
+  matrices: readonly MatrixDefinition[],
+  asOf: string,
+): LazyClassification {
   const compiled = checkEngineInput(settings, matrices, asOf);
   const n = inputs.length;
   const { aCut, bCut, basis } = settings.abc;
@@ -280,64 +311,71 @@ export function classifyCustomers(
     rules.map((rule) => rule.key),
     compiled,
   );
-  const verdicts: CustomerVerdict[] = new Array(n);
+  const segs = new Int16Array(n);
+  const cellsOf: Readonly<Record<string, string>>[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const klass = abc.classes[i]!;
     const value = col.basis[i]!;
     const r = rfm.r[i]!;
-    const flagMask = (value < 0 ? 1 : 0) | col.inputFlags[i]! | (r === 0 ? 8 : 0);
-    let rfmResult: RfmResult | null = null;
-    let seg = -1;
-    if (r !== 0) {
-      const f = rfm.f[i]!;
-      const m = rfm.m[i]!;
-      seg = lookupSegment(segTable, r, f, m);
-      rfmResult = {
-        r,
-        f,
-        m,
-        recencyDays: col.recency[i]!,
-        frequency: col.windowDays[i]!,
-        monetaryCents: col.windowRevenue[i]!,
-        segment: seg < 0 ? OTHERS_SEGMENT : rules[seg]!.key,
-      };
-    }
+    const seg = r === 0 ? -2 : lookupSegment(segTable, r, rfm.f[i]!, rfm.m[i]!);
+    segs[i] = seg;
     for (let k = 0; k < axes.length; k++) {
       const { m, x, y } = axes[k]!;
       maps.picked[k] = cellOf(m, x(i), y(i));
     }
-    const tier = tiers.tier[i]!;
-    summary.add(value, klass, tier, r === 0 ? -2 : seg, maps.picked, flagMask, col.futureOrders[i]!);
+    cellsOf[i] = maps.get();
+    summary.add(value, klass, tiers.tier[i]!, seg, maps.picked, flagMaskOf(i), col.futureOrders[i]!);
+  }
+  function flagMaskOf(i: number): number {
+    return (col.basis[i]! < 0 ? 1 : 0) | col.inputFlags[i]! | (rfm.r[i] === 0 ? 8 : 0);
+  }
+  function verdict(i: number): CustomerVerdict {
+    const klass = abc.classes[i]!;
+    const r = rfm.r[i]!;
+    const seg = segs[i]!;
+    const rfmResult: RfmResult | null =
+      r === 0
+        ? null
+        : {
+            r,
+            f: rfm.f[i]!,
+            m: rfm.m[i]!,
+            recencyDays: col.recency[i]!,
+            frequency: col.windowDays[i]!,
+            monetaryCents: col.windowRevenue[i]!,
+            segment: seg < 0 ? OTHERS_SEGMENT : rules[seg]!.key,
+          };
     const cum = abc.cumShare[i]!;
     const strategic = col.strategic[i]!;
     const sow = col.sow[i]!;
-    verdicts[i] = {
+    return {
       customerId: col.ids[i]!,
       code: col.codes[i]!,
       abc: ABC_LETTERS[klass]!,
       abcExplain: {
         basis,
-        valueCents: value,
+        valueCents: col.basis[i]!,
         rank: abc.rank[i]!,
         of: n,
         cumShare: Number.isNaN(cum) ? null : cum,
         cut: klass === ABC_A ? aCut : bCut,
       },
       rfm: rfmResult,
-      tier: TIER_KEYS[tier]!,
+      tier: TIER_KEYS[tiers.tier[i]!]!,
       highPotential: tiers.highPotential[i] === 1,
       actualValueCents: col.actual[i]!,
       strategicValueCents: strategic < 0 ? null : strategic,
       strategicBasis: STRATEGIC_BASES[col.strategicBasis[i]!]!,
       serveCostCents: col.serveCost[i]!,
       shareOfWallet: Number.isNaN(sow) ? null : sow,
-      cells: maps.get(),
-      flags: FLAG_LISTS[flagMask]!,
+      cells: cellsOf[i]!,
+      flags: FLAG_LISTS[flagMaskOf(i)]!,
     };
   }
   releaseScratch();
   return {
-    verdicts,
+    count: n,
+    verdict,
     summary: summary.finish({ customers: n, asOf, basis, totalPositive: abc.totalPositive }),
   };
 }

@@ -5,6 +5,7 @@
 import { type BulkSession, copyTable, csvField } from '../../../db/bulk';
 import { ByteWriter } from '../../../db/byte-writer';
 import { valueRunCustomers } from '../../../db/schema';
+import type { VerdictSource } from '../../../shared/analytics/classify';
 import type { ClassificationSummary, CustomerVerdict } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 
@@ -111,23 +112,23 @@ export async function insertRun(
 }
 
 /**
- * COPies every verdict, COPY_CHUNK at a time; `onChunk` hears how many are written. On the server one
- * COPY takes every chunk as it is made (made while the server takes in the one before); PGlite takes
- * each chunk in a COPY of its own.
+ * COPies every verdict, COPY_CHUNK at a time, each verdict made as it is written (classifyLazily);
+ * `onChunk` hears how many are written. On the server one COPY takes every chunk as it is made (made
+ * while the server takes in the one before); PGlite takes each chunk in a COPY of its own.
  */
 export async function copyVerdicts(
   s: BulkSession,
   workspaceId: number,
   runId: number,
-  verdicts: readonly CustomerVerdict[],
+  verdicts: VerdictSource,
   onChunk?: (done: number) => void,
 ) {
   const chunk = COPY_CHUNK[s.kind];
   function* chunks() {
     const w = new ByteWriter();
-    for (let start = 0; start < verdicts.length; start += chunk) {
-      const end = Math.min(start + chunk, verdicts.length);
-      for (let i = start; i < end; i++) writeVerdict(w, workspaceId, runId, verdicts[i]!);
+    for (let start = 0; start < verdicts.count; start += chunk) {
+      const end = Math.min(start + chunk, verdicts.count);
+      for (let i = start; i < end; i++) writeVerdict(w, workspaceId, runId, verdicts.verdict(i));
       yield w.take();
       onChunk?.(end);
     }

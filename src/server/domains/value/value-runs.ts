@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { withBulkSession } from '../../../db/bulk';
 import type { DbHandle } from '../../../db/client';
 import { valueRuns, workspaces } from '../../../db/schema';
-import { classifyCustomers } from '../../../shared/analytics/classify';
+import { classifyLazily } from '../../../shared/analytics/classify';
 import type { ClassificationSummary } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -102,10 +102,11 @@ export function createValueRuns(
         progress({ phase: 'read', done: 0, total: null });
         const inputs = await readValueInputs(s, { workspaceId, asOf, settings });
         progress({ phase: 'classify', done: 0, total: inputs.length });
-        const { verdicts, summary } = classifyCustomers(inputs, settings, matrices, asOf);
-        progress({ phase: 'write', done: 0, total: verdicts.length });
+        const verdicts = classifyLazily(inputs, settings, matrices, asOf);
+        const { summary } = verdicts;
+        progress({ phase: 'write', done: 0, total: verdicts.count });
         await copyVerdicts(s, workspaceId, runId, verdicts, (done) =>
-          progress({ phase: 'write', done, total: verdicts.length }),
+          progress({ phase: 'write', done, total: verdicts.count }),
         );
         await finishRun(s, { workspaceId, runId, summary, actorId: opts.actor?.userId ?? null });
         return { runId, asOf, summary };
