@@ -48,6 +48,7 @@ function makeInputs(): CustomerValueInput[] {
       lastOrderOn: last === null ? null : isoDay(last),
       revenueCents: revenue,
       profitCents: profit,
+      firstDayRevenueCents: hasOrders ? Math.round(revenue / 10) : 0,
       windowPurchaseDays: inWindow ? 1 + Math.floor(rand() * 20) : 0,
       windowRevenueCents: inWindow ? Math.round(revenue * 0.6) : 0,
       windowLastOrderOn: inWindow && last !== null ? isoDay(last) : null,

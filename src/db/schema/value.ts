@@ -38,6 +38,8 @@ export const customerMetrics = pgTable(
     cost: numeric('cost', { precision: 16, scale: 2 }).notNull().default('0'),
     firstOrderOn: date('first_order_on', { mode: 'string' }),
     lastOrderOn: date('last_order_on', { mode: 'string' }),
+    /** Revenue of the first order day: Gamma-Gamma's mean spend counts the repeat purchase days only. */
+    firstDayRevenue: numeric('first_day_revenue', { precision: 16, scale: 2 }).notNull().default('0'),
     updatedAt: tstz('updated_at').notNull().default(sql`now()`),
   },
   (t) => [
@@ -160,6 +162,10 @@ export const valueRuns = pgTable(
     /** Counts and value shares per ABC class, RFM segment, tier and matrix cell. */
     summary: jsonb('summary'),
     customers: integer('customers').notNull().default(0),
+    /** The lifetime-value models fitted in the run (parameters, errors, warnings); null before issue 6. */
+    model: jsonb('model'),
+    /** The model check of the run, when it made one: calibration vs holdout, tracking, churn AUC. */
+    modelCheck: jsonb('model_check'),
     error: text('error'),
   },
   (t) => [
@@ -195,6 +201,14 @@ export const valueRunCustomers = pgTable(
     cells: jsonb('cells').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     /** e.g. negative_value, no_orders, future_orders_ignored. */
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    /** Predictions (null when the models were withheld): P(alive), purchases and spend over the horizon. */
+    pAlive: doublePrecision('p_alive'),
+    expectedPurchases: doublePrecision('expected_purchases'),
+    expectedSpend: numeric('expected_spend', { precision: 16, scale: 2 }),
+    clv: numeric('clv', { precision: 16, scale: 2 }),
+    /** Churn risk 0–100 and its reason codes (the reasons are listed even when the score is withheld). */
+    churnRisk: smallint('churn_risk'),
+    churnReasons: text('churn_reasons').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     // No index by customer: a customer's history probes the key once per run (value-read.repository.ts),

@@ -37,6 +37,7 @@ describe('ordersToInputs', () => {
       lastOrderOn: '2026-11-20',
       revenueCents: 172_00,
       profitCents: 172_00 - 81_00,
+      firstDayRevenueCents: 7_00, // the first day came last in the file
       windowPurchaseDays: 3,
       windowRevenueCents: 165_00,
       windowLastOrderOn: '2026-11-20',
@@ -49,6 +50,7 @@ describe('ordersToInputs', () => {
       orders: 1,
       revenueCents: -30_00,
       profitCents: -20_00,
+      firstDayRevenueCents: -30_00,
       windowLastOrderOn: asOf,
     });
     expect(f).toMatchObject({
@@ -56,6 +58,7 @@ describe('ordersToInputs', () => {
       orders: 0,
       purchaseDays: 0,
       firstOrderOn: null,
+      firstDayRevenueCents: 0,
       windowLastOrderOn: null,
       futureOrders: 1,
     });

@@ -47,6 +47,8 @@ type Acc = {
   /** Distinct order days (up to as-of). */
   days: Set<number>;
   first: number;
+  /** Revenue of the first order day. */
+  firstDayRevenue: number;
   last: number;
   revenue: number;
   profit: number;
@@ -87,6 +89,7 @@ export class OrderAccumulator {
         orders: 0,
         days: new Set(),
         first: Number.POSITIVE_INFINITY,
+        firstDayRevenue: 0,
         last: Number.NEGATIVE_INFINITY,
         revenue: 0,
         profit: 0,
@@ -109,7 +112,11 @@ export class OrderAccumulator {
     const profit = amount - (order.costCents ?? 0);
     acc.orders++;
     acc.days.add(day);
-    if (day < acc.first) acc.first = day;
+    if (day < acc.first) {
+      acc.first = day;
+      acc.firstDayRevenue = 0;
+    }
+    if (day === acc.first) acc.firstDayRevenue += amount;
     if (day > acc.last) acc.last = day;
     acc.revenue += amount;
     acc.profit += profit;
@@ -141,6 +148,7 @@ export class OrderAccumulator {
         lastOrderOn: some ? isoDay(acc.last) : null,
         revenueCents: acc.revenue,
         profitCents: acc.profit,
+        firstDayRevenueCents: acc.firstDayRevenue,
         windowPurchaseDays: windowDays,
         windowRevenueCents: acc.windowRevenue,
         windowLastOrderOn: windowDays > 0 ? isoDay(acc.windowLast) : null,

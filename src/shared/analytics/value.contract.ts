@@ -26,6 +26,8 @@ export type CustomerValueInput = {
   /** Lifetime revenue and gross profit (revenue − cost), cents. */
   revenueCents: number;
   profitCents: number;
+  /** Revenue of the first order day (0 without orders): the lifetime-value models count repeat purchases. */
+  firstDayRevenueCents: number;
   /** The RFM window (settings.rfm.windowMonths whole months up to as-of): purchase days and revenue. */
   windowPurchaseDays: number;
   windowRevenueCents: number;

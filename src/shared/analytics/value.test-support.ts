@@ -14,6 +14,7 @@ export function customer(p: Partial<CustomerValueInput> & { code: string }): Cus
     lastOrderOn: '2026-01-15',
     revenueCents: 0,
     profitCents: 0,
+    firstDayRevenueCents: 0,
     windowPurchaseDays: 1,
     windowRevenueCents: 0,
     windowLastOrderOn: '2026-01-15',

@@ -7,7 +7,7 @@ export async function metricsSnapshot(session: SqlSession, workspaceId: number) 
   const [customers, days, months, windows, anchor] = [
     await session.query<Record<string, unknown>>(
       `select customer_id::text, orders, purchase_days, revenue::text, cost::text,
-              first_order_on::text, last_order_on::text
+              first_order_on::text, last_order_on::text, first_day_revenue::text
          from customer_metrics where workspace_id = $1 order by customer_id`,
       ws,
     ),

@@ -9,6 +9,7 @@ const base = [
   '5',
   '1234.50',
   '-0.05',
+  '310.20',
   '2024-01-02',
   '2026-11-03',
   '3',
@@ -33,6 +34,7 @@ describe('parseCopyRow', () => {
       purchase_days: 5,
       revenue: 123450,
       cost: -5,
+      first_day: 31020,
       first_order_on: '2024-01-02',
       last_order_on: '2026-11-03',
       w_days: 3,
@@ -54,13 +56,20 @@ describe('parseCopyRow', () => {
   });
 
   it('takes a customer without metrics (every joined field NULL)', () => {
-    const row = parseCopyRow(line(['9', ...Array(14).fill('\\N'), 'V1', '\\N', '\\N', '\\N']));
-    expect(row).toMatchObject({ id: 9, orders: 0, revenue: 0, first_order_on: null, monthly_cents: null });
+    const row = parseCopyRow(line(['9', ...Array(15).fill('\\N'), 'V1', '\\N', '\\N', '\\N']));
+    expect(row).toMatchObject({
+      id: 9,
+      orders: 0,
+      revenue: 0,
+      first_day: 0,
+      first_order_on: null,
+      monthly_cents: null,
+    });
     expect(row).toMatchObject({ acts12: null, code: 'V1', industry: null });
   });
 
   it('parses into a reused row exactly as into a fresh one', () => {
-    const none = line(['9', ...Array(14).fill('\\N'), 'V1', '\\N', '\\N', '\\N']);
+    const none = line(['9', ...Array(15).fill('\\N'), 'V1', '\\N', '\\N', '\\N']);
     const row = emptyRow();
     for (const text of [line(base), none, line(base), none]) {
       const fresh = parseCopyRow(text);

@@ -16,6 +16,8 @@ export type BatchRow = {
   purchase_days: number;
   revenue: number;
   cost: number;
+  /** Revenue of the first order day, cents. */
+  first_day: number;
   first_order_on: string | null;
   last_order_on: string | null;
   w_days: number;
@@ -61,6 +63,7 @@ export function parseCompactRow(text: string): BatchRow {
     purchase_days: Number(f[2]),
     revenue: yuanToCents(f[3]),
     cost: yuanToCents(f[4]),
+    first_day: yuanToCents(f[13]),
     first_order_on: f[5] || null,
     last_order_on: f[6] || null,
     w_days: Number(f[7]),
@@ -78,7 +81,7 @@ export function parseCompactRow(text: string): BatchRow {
 
 /**
  * One line of windowInputsCopySql's COPY (text format): tab-separated `id, orders, purchase_days, revenue,
- * cost, first_order_on, last_order_on, rfm_days, rfm_revenue, revenue_12m, cost_12m, budget, employees,
+ * cost, first_day_revenue, first_order_on, last_order_on, rfm_days, rfm_revenue, revenue_12m, cost_12m, budget, employees,
  * monthly_revenue, activities_12m, code, industry, credit_rating, revenue_band`, NULL as \N. Numbers are
  * read digit by digit (decimals straight to integer cents, exactly); only text fields are unescaped.
  */
@@ -90,6 +93,7 @@ export function parseCopyRow(line: string, into?: BatchRow): BatchRow {
   r.purchase_days = at.int() ?? 0;
   r.revenue = at.cents() ?? 0;
   r.cost = at.cents() ?? 0;
+  r.first_day = at.cents() ?? 0;
   r.first_order_on = at.text();
   r.last_order_on = at.text();
   r.w_days = at.int() ?? 0;
@@ -119,6 +123,7 @@ export function emptyRow(): BatchRow {
     purchase_days: 0,
     revenue: 0,
     cost: 0,
+    first_day: 0,
     first_order_on: null,
     last_order_on: null,
     w_days: 0,

@@ -36,7 +36,7 @@ export function inputsSql(ws: number, months: Months): string {
   return `
   select c.id::float8 as id, c.code, c.industry, c.credit_rating, c.revenue_band, c.employees,
          coalesce(m.orders, 0) as orders, coalesce(m.purchase_days, 0) as purchase_days,
-         ${cents('m.revenue')} as revenue, ${cents('m.cost')} as cost,
+         ${cents('m.revenue')} as revenue, ${cents('m.cost')} as cost, ${cents('m.first_day_revenue')} as first_day,
          m.first_order_on::text as first_order_on, m.last_order_on::text as last_order_on,
          coalesce(mm.w_days, 0)::int as w_days, ${cents('mm.w_rev')} as w_rev,
          ${cents('mm.rev12')} as rev12, ${cents('mm.cost12')} as cost12, mm.m_at, mm.m_rev, mm.acts,
@@ -81,7 +81,7 @@ function windowFrom(ws: number): string {
 /**
  * The window read for PGlite, ONE text per row, which it decodes several times faster than its columns
  * or a row_to_json (whose numeric and array output in WebAssembly costs more than the query):
- * `id,orders,purchase_days,revenue,cost,first,last,w_days,w_rev,rev12,cost12,budget,employees` (money in
+ * `id,orders,purchase_days,revenue,cost,first,last,w_days,w_rev,rev12,cost12,budget,employees,first_day` (money in
  * yuan, empty for none) `|{12 monthly revenues}|` and a JSON array [code, industry, credit rating, revenue
  * band, activity counts]; only the JSON part can hold a "|".
  */
@@ -89,7 +89,7 @@ export function windowInputsCompactSql(ws: number): string {
   return `
   select concat(c.id, ',', m.orders, ',', m.purchase_days, ',', m.revenue, ',', m.cost, ',',
                 m.first_order_on, ',', m.last_order_on, ',', w.rfm_days, ',', w.rfm_revenue, ',', w.revenue_12m,
-                ',', w.cost_12m, ',', bb.budget, ',', c.employees, '|', w.monthly_revenue, '|',
+                ',', w.cost_12m, ',', bb.budget, ',', c.employees, ',', m.first_day_revenue, '|', w.monthly_revenue, '|',
                 json_build_array(c.code, c.industry, c.credit_rating, c.revenue_band, w.activities_12m)) as r
   ${windowFrom(ws)}`;
 }
@@ -100,7 +100,7 @@ export function windowInputsCompactSql(ws: number): string {
  */
 export function windowInputsCopySql(ws: number): string {
   return `
-  select c.id, m.orders, m.purchase_days, m.revenue, m.cost, m.first_order_on, m.last_order_on,
+  select c.id, m.orders, m.purchase_days, m.revenue, m.cost, m.first_day_revenue, m.first_order_on, m.last_order_on,
          w.rfm_days, w.rfm_revenue, w.revenue_12m, w.cost_12m, bb.budget, c.employees, w.monthly_revenue,
          nullif(w.activities_12m, '{}'::jsonb), c.code, c.industry, c.credit_rating, c.revenue_band
   ${windowFrom(ws)}`;

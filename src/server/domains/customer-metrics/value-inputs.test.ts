@@ -91,6 +91,10 @@ function reference(
       lastOrderOn: days[days.length - 1] ?? null,
       revenueCents: sum(past, (o) => o.cents),
       profitCents: sum(past, (o) => o.cents - (o.costCents ?? 0)),
+      firstDayRevenueCents: sum(
+        past.filter((o) => o.day === days[0]),
+        (o) => o.cents,
+      ),
       windowPurchaseDays: winDays.length,
       windowRevenueCents: sum(win, (o) => o.cents),
       windowLastOrderOn: winDays.sort().at(-1) ?? null,

@@ -291,6 +291,8 @@ function toInput(
     lastOrderOn,
     revenueCents: revenue,
     profitCents: revenue - cost,
+    // Orders after as-of come after the first day: only a customer with none before it loses the day.
+    firstDayRevenueCents: lastOrderOn === null ? 0 : num(r.first_day),
     windowPurchaseDays: wDays,
     windowRevenueCents: wRev,
     windowLastOrderOn: lastOrderOn !== null && lastOrderOn >= months.rfmStart ? lastOrderOn : null,
