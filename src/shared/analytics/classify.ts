@@ -32,9 +32,12 @@ import type {
   ClassificationSummary,
   CustomerValueInput,
   CustomerVerdict,
+  PredictionColumns,
   RfmResult,
   VerdictFlag,
+  VerdictPrediction,
 } from './value.contract';
+import { NO_PREDICTION } from './value.contract';
 import type { MatrixDefinition } from './value-matrix';
 import type { ValueSettings } from './value-settings';
 import {
@@ -142,13 +145,13 @@ type Columns = {
   actual: Float64Array;
   /** −1 when unknown (no budget and fewer than 3 months of history). */
   strategic: Float64Array;
-  strategicBasis: Uint8Array; // 0 none, 1 wallet, 2 trend
+  strategicBasis: Uint8Array; // 0 none, 1 wallet, 2 trend, 3 clv
   serveCost: Float64Array;
   sow: Float64Array; // NaN when unknown
   trendPct: Float64Array; // NaN when unknown
 };
 
-const STRATEGIC_BASES = [null, 'wallet', 'trend'] as const;
+const STRATEGIC_BASES = [null, 'wallet', 'trend', 'clv'] as const;
 const NO_RECENCY = -0x80000000;
 
 function columns(inputs: readonly CustomerValueInput[], settings: ValueSettings, asOfDay: number): Columns {
@@ -204,6 +207,31 @@ function columns(inputs: readonly CustomerValueInput[], settings: ValueSettings,
   return c;
 }
 
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
+function predictionOf(p: PredictionColumns, i: number): VerdictPrediction {
+  const risk = p.churnRisk[i]!;
+  return {
+    pAlive: orNull(p.pAlive[i]!),
+    expectedPurchases: orNull(p.expectedPurchases[i]!),
+    expectedSpendCents: orNull(p.expectedSpendCents[i]!),
+    clvCents: orNull(p.clvCents[i]!),
+    churnRisk: risk < 0 ? null : risk,
+    churnReasons: p.churnReasons[i] ?? NO_PREDICTION.churnReasons,
+  };
+}
+
+/** CLV replaces the stop-gap strategic value where it is known; a negative CLV is no potential (0). */
+function useClv(col: Columns, clvCents: Float64Array) {
+  if (clvCents.length !== col.strategic.length) throw new RangeError('predictions do not match the inputs');
+  for (let i = 0; i < clvCents.length; i++) {
+    const clv = clvCents[i]!;
+    if (Number.isNaN(clv)) continue;
+    col.strategic[i] = Math.max(0, clv);
+    col.strategicBasis[i] = 3;
+  }
+}
+
 /** RFM scores of the customers with an order in the window (0 = not scored). */
 function rfmColumns(col: Columns) {
   const n = col.recency.length;
@@ -244,8 +272,9 @@ export function classifyCustomers(
   settings: ValueSettings,
   matrices: readonly MatrixDefinition[],
   asOf: string,
+  predictions?: PredictionColumns,
 ): ClassificationOutput {
-  const lazy = classifyLazily(inputs, settings, matrices, asOf);
+  const lazy = classifyLazily(inputs, settings, matrices, asOf, predictions);
   const verdicts: CustomerVerdict[] = new Array(lazy.count);
   for (let i = 0; i < lazy.count; i++) verdicts[i] = lazy.verdict(i);
   return { verdicts, summary: lazy.summary };
@@ -253,18 +282,21 @@ export function classifyCustomers(
 
 /**
  * Every class, score, tier and cell, and the summary, in one pass; the verdict objects on demand (the
- * same for the same i, made anew each time).
+ * same for the same i, made anew each time). With predictions, a customer's CLV is its strategic value
+ * (issue 6); without one (models withheld, no order) the wallet or trend estimate stands.
  */
 export function classifyLazily(
   inputs: readonly CustomerValueInput[],
   settings: ValueSettings,
   matrices: readonly MatrixDefinition[],
   asOf: string,
+  predictions?: PredictionColumns,
 ): LazyClassification {
   const compiled = checkEngineInput(settings, matrices, asOf);
   const n = inputs.length;
   const { aCut, bCut, basis } = settings.abc;
   const col = columns(inputs, settings, dayNumber(asOf));
+  if (predictions) useClv(col, predictions.clvCents);
   const byCode = codeOrder(col.codes);
   const abc = rankAbc(col.basis, byCode, aCut, bCut);
   const rfm = rfmColumns(col);
@@ -370,6 +402,7 @@ export function classifyLazily(
       shareOfWallet: Number.isNaN(sow) ? null : sow,
       cells: cellsOf[i]!,
       flags: FLAG_LISTS[flagMaskOf(i)]!,
+      prediction: predictions ? predictionOf(predictions, i) : NO_PREDICTION,
     };
   }
   releaseScratch();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_MATRICES } from './builtin-matrices';
 import { explainAbc, explainCells, explainRfm, explainTier, explainVerdict, formatYuan } from './explain';
-import type { CustomerVerdict } from './value.contract';
+import { type CustomerVerdict, NO_PREDICTION } from './value.contract';
 import { DEFAULT_VALUE_SETTINGS } from './value-settings';
 
 const verdict = (p: Partial<CustomerVerdict>): CustomerVerdict => ({
@@ -19,6 +19,7 @@ const verdict = (p: Partial<CustomerVerdict>): CustomerVerdict => ({
   shareOfWallet: null,
   cells: {},
   flags: [],
+  prediction: NO_PREDICTION,
   ...p,
 });
 const en = { locale: 'en', settings: DEFAULT_VALUE_SETTINGS, matrices: BUILTIN_MATRICES } as const;

@@ -88,6 +88,10 @@ function strategicPart(v: CustomerVerdict, en: boolean): string {
       : en
         ? 'no significant revenue growth'
         : '收入无显著增长';
+  if (v.strategicBasis === 'clv')
+    return en
+      ? `strategic value ${value} (predicted customer lifetime value)`
+      : `战略价值 ${value}（预测的客户终身价值）`;
   return en ? `strategic value ${value}` : `战略价值 ${value}`;
 }
 

@@ -89,7 +89,46 @@ export type CustomerVerdict = {
   /** Matrix key → cell key. */
   cells: Readonly<Record<string, string>>;
   flags: readonly VerdictFlag[];
+  prediction: VerdictPrediction;
 };
+
+/**
+ * The lifetime-value models' figures for one customer (issue 6), over the run's horizon: null where the
+ * models were withheld (too few data) or the customer has no order; churn reasons are listed even then.
+ */
+export type VerdictPrediction = {
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  expectedSpendCents: number | null;
+  clvCents: number | null;
+  /** 0–100. */
+  churnRisk: number | null;
+  churnReasons: readonly string[];
+};
+
+/**
+ * Predictions for a run's customers, aligned with its inputs (index i is inputs[i]): what the classifier
+ * attaches to the verdicts, CLV also becoming the strategic value. NaN (−1 for the risk): none.
+ */
+export type PredictionColumns = {
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  /** Integer cents. */
+  expectedSpendCents: Float64Array;
+  clvCents: Float64Array;
+  churnRisk: Int16Array;
+  /** Shared frozen lists (few distinct ones). */
+  churnReasons: (readonly string[])[];
+};
+
+export const NO_PREDICTION: VerdictPrediction = Object.freeze({
+  pAlive: null,
+  expectedPurchases: null,
+  expectedSpendCents: null,
+  clvCents: null,
+  churnRisk: null,
+  churnReasons: Object.freeze([]) as readonly string[],
+});
 
 export type VerdictFlag = 'negative_value' | 'no_orders' | 'future_orders_ignored' | 'no_rfm';
 

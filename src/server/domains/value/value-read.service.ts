@@ -5,7 +5,7 @@
  */
 import { explainAbc, explainCells, explainRfm } from '../../../shared/analytics/explain';
 import { NO_RFM_SEGMENT, OTHERS_NAMES, OTHERS_SEGMENT } from '../../../shared/analytics/rfm-segments';
-import type { CustomerVerdict } from '../../../shared/analytics/value.contract';
+import { type CustomerVerdict, NO_PREDICTION } from '../../../shared/analytics/value.contract';
 import type { ValueRun } from '../../../shared/analytics/value-api.schema';
 import type { MatrixDefinition } from '../../../shared/analytics/value-matrix';
 import type {
@@ -117,6 +117,7 @@ function verdictView(row: VerdictRow, locale: Locale): CustomerVerdictView {
     shareOfWallet: null,
     cells: base.cells,
     flags: [],
+    prediction: NO_PREDICTION,
   };
   const matrices = ((row.run_settings as { matrices?: MatrixDefinition[] } | null)?.matrices ??
     []) as MatrixDefinition[];

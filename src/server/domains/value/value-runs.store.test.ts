@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../../db/bulk';
 import { ByteWriter } from '../../../db/byte-writer';
 import { centsToDecimal } from '../../../db/cents.test-support';
-import type { CustomerVerdict } from '../../../shared/analytics/value.contract';
+import { type CustomerVerdict, NO_PREDICTION } from '../../../shared/analytics/value.contract';
 import { runCustomersCopy, writeVerdict } from './value-runs.store';
 
 const verdictLine = (ws: number, runId: number, v: CustomerVerdict) => {
@@ -35,6 +35,13 @@ function viaCsvLine(ws: number, runId: number, v: CustomerVerdict): string {
     strategicValue: v.strategicValueCents === null ? null : centsToDecimal(v.strategicValueCents),
     cells: v.cells,
     flags: v.flags,
+    pAlive: v.prediction.pAlive,
+    expectedPurchases: v.prediction.expectedPurchases,
+    expectedSpend:
+      v.prediction.expectedSpendCents === null ? null : centsToDecimal(v.prediction.expectedSpendCents),
+    clv: v.prediction.clvCents === null ? null : centsToDecimal(v.prediction.clvCents),
+    churnRisk: v.prediction.churnRisk,
+    churnReasons: v.prediction.churnReasons,
   });
 }
 
@@ -75,6 +82,14 @@ const verdict = fc.record({
   shareOfWallet: fc.constant(null),
   cells: fc.dictionary(text, text),
   flags: fc.subarray(['negative_value', 'no_orders', 'future_orders_ignored', 'no_rfm'] as const),
+  prediction: fc.record({
+    pAlive: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+    expectedPurchases: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    expectedSpendCents: fc.option(cents),
+    clvCents: fc.option(cents),
+    churnRisk: fc.option(fc.integer({ min: 0, max: 100 })),
+    churnReasons: fc.subarray(['low_p_alive', 'overdue', 'revenue_falling'] as const),
+  }),
 }) as fc.Arbitrary<CustomerVerdict>;
 
 describe('writeVerdict', () => {
@@ -105,10 +120,13 @@ describe('writeVerdict', () => {
         shareOfWallet: null,
         cells: {},
         flags: [],
+        prediction: NO_PREDICTION,
       });
     expect(v('a,b')).toContain(',"a,b",MVC,');
     expect(v('say "hi"')).toContain(',"say ""hi""",MVC,');
     expect(v('')).toContain(',"",MVC,');
-    expect(v('champions')).toBe('1,2,3,A,1.00,1,1,5,5,5,0,1,1.00,champions,MVC,f,1.00,,"{}","{}"\n');
+    expect(v('champions')).toBe(
+      '1,2,3,A,1.00,1,1,5,5,5,0,1,1.00,champions,MVC,f,1.00,,"{}","{}",,,,,,"{}"\n',
+    );
   });
 });

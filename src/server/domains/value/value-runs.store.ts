@@ -40,6 +40,12 @@ export const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCusto
   'strategicValue',
   'cells',
   'flags',
+  'pAlive',
+  'expectedPurchases',
+  'expectedSpend',
+  'clv',
+  'churnRisk',
+  'churnReasons',
 ]);
 
 /** Keys (segments, tiers, classes) go as they are; anything else quoted as csvField does. */
@@ -78,7 +84,18 @@ export function writeVerdict(w: ByteWriter, workspaceId: number, runId: number, 
     .cents(v.actualValueCents)
     .comma();
   if (v.strategicValueCents !== null) w.cents(v.strategicValueCents);
-  w.comma().text(sharedField(v.cells)).comma().text(sharedField(v.flags)).byte(10);
+  w.comma().text(sharedField(v.cells)).comma().text(sharedField(v.flags)).comma();
+  const p = v.prediction;
+  if (p.pAlive !== null) w.text(String(p.pAlive));
+  w.comma();
+  if (p.expectedPurchases !== null) w.text(String(p.expectedPurchases));
+  w.comma();
+  if (p.expectedSpendCents !== null) w.cents(p.expectedSpendCents);
+  w.comma();
+  if (p.clvCents !== null) w.cents(p.clvCents);
+  w.comma();
+  if (p.churnRisk !== null) w.int(p.churnRisk);
+  w.comma().text(sharedField(p.churnReasons)).byte(10);
 }
 
 /** Takes the workspace's run lock for the transaction; false when another run holds it. */
