@@ -3,8 +3,7 @@
  * - at risk: score ≥ atRiskScore, one group per owner (so each salesperson sees theirs), MVCs first;
  * - win-back: dormant customers who used to be worth the most, each with a suggested action.
  */
-import type { ValueTier } from '../value.contract';
-import { VALUE_TIERS } from '../value.contract';
+import { VALUE_TIERS, type ValueTier } from '../value.contract';
 import type { ChurnReason } from './churn-reasons';
 import type { ChurnSettings } from './churn-settings';
 

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+// The benchmark's seeded PRNG (pure, test-only use): the simulation is the same on every run.
+import { mulberry32 } from '../../../../bench/terms';
 import { type BgNbdParams, pNoPurchase, pNoPurchaseColumns } from './no-purchase';
 
 const CDNOW: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-
-/** mulberry32: a small seeded PRNG, so the simulation is the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gamma(shape, 1) by Marsaglia–Tsang (boosted for shape < 1). */
 function gamma(shape: number, u: () => number): number {
@@ -119,7 +109,7 @@ describe('pNoPurchase (BG/NBD)', () => {
   ])('agrees with a seeded Monte Carlo simulation (%s)', (_name, params) => {
     // For every customer E[1{no purchase} − p0(x, t_x, T)] = 0, so the sum over a group of customers
     // is within a few standard errors √Σ p0(1 − p0) of 0 — per group of x as well as overall.
-    const u = prng(20_261_130);
+    const u = mulberry32(20_261_130);
     const h = 26;
     const groups = new Map<string, { gap: number; variance: number; n: number }>();
     for (let i = 0; i < 20_000; i++) {
