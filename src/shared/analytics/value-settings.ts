@@ -3,6 +3,7 @@
  * One zod schema for the API, the OpenAPI document, the settings form and `kehu analyze`.
  */
 import { z } from 'zod';
+import { churnSettingsSchema, DEFAULT_CHURN_SETTINGS } from './churn/churn-settings';
 
 const share = z.number().gt(0).lte(1);
 const range = z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)]);
@@ -17,6 +18,20 @@ export const rfmSegmentRuleSchema = z.object({
   m: range,
 });
 export type RfmSegmentRule = z.infer<typeof rfmSegmentRuleSchema>;
+
+export const clvSettingsSchema = z.object({
+  /** The models' time unit: a purchase occasion is a distinct order day, counted in these periods. */
+  period: z.enum(['day', 'week', 'month']),
+  /** Expected purchases and CLV look this many periods ahead. */
+  horizonPeriods: z.number().int().min(1).max(520),
+  /** Yearly discount rate of future value (0.1 = 10 %). */
+  annualDiscountRate: z.number().min(0).max(1),
+  /** CLV in gross profit (spend × the customer's margin) or in revenue. */
+  basis: z.enum(['profit', 'revenue']),
+  /** The models are fitted on at most this many customers (a fixed sample); everyone is scored. */
+  fitSample: z.number().int().min(1_000).max(1_000_000),
+});
+export type ClvSettings = z.infer<typeof clvSettingsSchema>;
 
 export const valueSettingsSchema = z
   .object({
@@ -53,6 +68,9 @@ export const valueSettingsSchema = z
     productProspects: z.record(z.string(), z.number().min(1).max(5)),
     /** Industry growth (%/year) when known; else the customer's revenue trend stands in. */
     industryGrowth: z.record(z.string(), z.number().min(-100).max(1000)),
+    /** Lifetime-value models (BG/NBD + Gamma-Gamma), refitted by every run. */
+    clv: clvSettingsSchema,
+    churn: churnSettingsSchema,
   })
   .superRefine((s, ctx) => {
     if (!(s.abc.aCut < s.abc.bCut))
@@ -100,4 +118,6 @@ export const DEFAULT_VALUE_SETTINGS: ValueSettings = {
   schedule: { nightly: true, hour: 2, afterImport: true },
   productProspects: {},
   industryGrowth: {},
+  clv: { period: 'week', horizonPeriods: 52, annualDiscountRate: 0.1, basis: 'profit', fitSample: 100_000 },
+  churn: DEFAULT_CHURN_SETTINGS,
 };
