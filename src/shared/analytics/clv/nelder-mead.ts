@@ -8,9 +8,9 @@
 export type NelderMeadOptions = {
   /** Side of the initial simplex along each axis (default 0.5: the models optimise log-parameters). */
   initialStep?: number;
-  /** Converged when every vertex is within this distance (max norm) of the best (default 1e-7). */
+  /** Converged when every vertex is within this distance (max norm) of the best (default 1e-6). */
   xTolerance?: number;
-  /** …and the values of the vertices differ by at most this much (default 1e-11). */
+  /** …and the values of the vertices differ by at most this much (default 1e-10). */
   fTolerance?: number;
   /** Iterations per run (default 5,000). */
   maxIterations?: number;
@@ -39,8 +39,8 @@ export function nelderMead(
 ): NelderMeadResult {
   const settings = {
     initialStep: options.initialStep ?? 0.5,
-    xTolerance: options.xTolerance ?? 1e-7,
-    fTolerance: options.fTolerance ?? 1e-11,
+    xTolerance: options.xTolerance ?? 1e-6,
+    fTolerance: options.fTolerance ?? 1e-10,
     maxIterations: options.maxIterations ?? 5_000,
   };
   let evaluations = 0;
