@@ -7,9 +7,9 @@ describe('nelderMead', () => {
   it('finds the Rosenbrock valley’s minimum at (1, 1)', () => {
     const result = nelderMead(rosenbrock, [-1.2, 1]);
     expect(result.converged).toBe(true);
-    expect(result.x[0]).toBeCloseTo(1, 6);
-    expect(result.x[1]).toBeCloseTo(1, 6);
-    expect(result.fx).toBeLessThan(1e-12);
+    expect(result.x[0]).toBeCloseTo(1, 5);
+    expect(result.x[1]).toBeCloseTo(1, 5);
+    expect(result.fx).toBeLessThan(1e-10);
     expect(result.evaluations).toBeGreaterThan(result.iterations);
   });
 
@@ -18,7 +18,7 @@ describe('nelderMead', () => {
     const result = nelderMead((x) => x.reduce((s, v, i) => s + (i + 1) * (v - i) ** 2, 0), start);
     expect(result.converged).toBe(true);
     result.x.forEach((v, i) => {
-      expect(v).toBeCloseTo(i, 6);
+      expect(v).toBeCloseTo(i, 5);
     });
     expect(start).toEqual([5, 5, 5, 5]);
   });
