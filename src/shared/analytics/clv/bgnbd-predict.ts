@@ -46,7 +46,8 @@ export function aliveGrowth(p: BgNbdParams, x: number, T: number, t: number): nu
     const ratio = ((aa + n) * (eps + n) * z) / ((c + n) * (n + 1));
     const bound = ratio > z ? ratio : z;
     if (term === 0 || (bound < 1 && (Math.abs(term) * bound) / (1 - bound) <= target)) {
-      return c * (head - shrink * sum);
+      // ≥ 0 in exact arithmetic; rounding could dip below for t of the order of 1e-300.
+      return Math.max(0, c * (head - shrink * sum));
     }
     term *= ratio;
     sum += term;
