@@ -32,7 +32,14 @@ export { ClvError } from './clv-errors';
 export type { HoldoutGroup, Tracking, TrackingInput } from './diagnostics';
 export { calibrationVsHoldout, trackingSeries } from './diagnostics';
 export type { FitWarning, FitWarningCode } from './fit-warnings';
-export { MIN_CUSTOMERS, MIN_REPEATERS, MIN_SPENDERS } from './fit-warnings';
+export {
+  bgnbdDataWarnings,
+  fitWarnings,
+  gammaGammaDataWarnings,
+  MIN_CUSTOMERS,
+  MIN_REPEATERS,
+  MIN_SPENDERS,
+} from './fit-warnings';
 export type { GammaGammaFit, GammaGammaParams, SpendColumns, SpendRow } from './gamma-gamma';
 export {
   conditionalExpectedSpend,
