@@ -103,7 +103,7 @@ const fromLog = (theta: readonly number[]): BgNbdParams => ({
 /**
  * Maximum likelihood by Nelder–Mead on θ = ln(r, α, a, b). Times are scaled by 1/max(T) while fitting
  * (as lifetimes does) so α starts near 1 whatever the period, and α is scaled back after. The caller
- * decides whether the data suffice (diagnostics.ts); this only needs one customer with T > 0.
+ * decides whether the data suffice (fit-warnings.ts); this only needs one customer with T > 0.
  */
 export function fitBgNbd(
   data: SummaryColumns | readonly SummaryRow[],

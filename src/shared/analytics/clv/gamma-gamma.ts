@@ -109,7 +109,7 @@ export function gammaGammaLogLikelihood(
 /**
  * Maximum likelihood by Nelder–Mead in θ; spends are scaled by 1/mean(z̄) while fitting so the start
  * (p = 1, q = 2, γ = 1: a mean of 1) suits any currency, and γ is scaled back after. Needs at least one
- * usable customer; whether there are enough is the caller's call (diagnostics.ts).
+ * usable customer; whether there are enough is the caller's call (fit-warnings.ts).
  */
 export function fitGammaGamma(
   data: SpendColumns | readonly SpendRow[],
