@@ -5,6 +5,9 @@ ALTER TABLE "value_run_customers" ADD COLUMN "expected_spend" numeric(16, 2);-->
 ALTER TABLE "value_run_customers" ADD COLUMN "clv" numeric(16, 2);--> statement-breakpoint
 ALTER TABLE "value_run_customers" ADD COLUMN "churn_risk" smallint;--> statement-breakpoint
 ALTER TABLE "value_run_customers" ADD COLUMN "churn_reasons" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "value_run_customers" ADD COLUMN "days_since_last_order" integer;--> statement-breakpoint
+ALTER TABLE "value_run_customers" ADD COLUMN "mean_interval_days" double precision;--> statement-breakpoint
+ALTER TABLE "value_run_customers" ADD COLUMN "trend_pct" double precision;--> statement-breakpoint
 ALTER TABLE "value_runs" ADD COLUMN "model" jsonb;--> statement-breakpoint
 ALTER TABLE "value_runs" ADD COLUMN "model_check" jsonb;--> statement-breakpoint
 -- The first order day's revenue, kept with the other metrics: 0012's delta function runs first, then the

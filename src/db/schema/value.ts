@@ -209,6 +209,10 @@ export const valueRunCustomers = pgTable(
     /** Churn risk 0–100 and its reason codes (the reasons are listed even when the score is withheld). */
     churnRisk: smallint('churn_risk'),
     churnReasons: text('churn_reasons').array().notNull().default(sql`'{}'::text[]`),
+    /** The figures the reasons quote: days since the last order, the usual interval, the trend %/year. */
+    daysSinceLastOrder: integer('days_since_last_order'),
+    meanIntervalDays: doublePrecision('mean_interval_days'),
+    trendPct: doublePrecision('trend_pct'),
   },
   (t) => [
     // No index by customer: a customer's history probes the key once per run (value-read.repository.ts),

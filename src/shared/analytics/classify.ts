@@ -218,6 +218,9 @@ function predictionOf(p: PredictionColumns, i: number): VerdictPrediction {
     clvCents: orNull(p.clvCents[i]!),
     churnRisk: risk < 0 ? null : risk,
     churnReasons: p.churnReasons[i] ?? NO_PREDICTION.churnReasons,
+    daysSinceLastOrder: orNull(p.daysSinceLastOrder[i]!),
+    meanIntervalDays: orNull(p.meanIntervalDays[i]!),
+    trendPct: orNull(p.trendPct[i]!),
   };
 }
 

@@ -104,6 +104,11 @@ export type VerdictPrediction = {
   /** 0–100. */
   churnRisk: number | null;
   churnReasons: readonly string[];
+  /** The figures the reasons quote (null when unknown). */
+  daysSinceLastOrder: number | null;
+  meanIntervalDays: number | null;
+  /** Revenue trend, %/year. */
+  trendPct: number | null;
 };
 
 /**
@@ -119,6 +124,9 @@ export type PredictionColumns = {
   churnRisk: Int16Array;
   /** Shared frozen lists (few distinct ones). */
   churnReasons: (readonly string[])[];
+  daysSinceLastOrder: Float64Array;
+  meanIntervalDays: Float64Array;
+  trendPct: Float64Array;
 };
 
 export const NO_PREDICTION: VerdictPrediction = Object.freeze({
@@ -128,6 +136,9 @@ export const NO_PREDICTION: VerdictPrediction = Object.freeze({
   clvCents: null,
   churnRisk: null,
   churnReasons: Object.freeze([]) as readonly string[],
+  daysSinceLastOrder: null,
+  meanIntervalDays: null,
+  trendPct: null,
 });
 
 export type VerdictFlag = 'negative_value' | 'no_orders' | 'future_orders_ignored' | 'no_rfm';

@@ -42,6 +42,9 @@ function viaCsvLine(ws: number, runId: number, v: CustomerVerdict): string {
     clv: v.prediction.clvCents === null ? null : centsToDecimal(v.prediction.clvCents),
     churnRisk: v.prediction.churnRisk,
     churnReasons: v.prediction.churnReasons,
+    daysSinceLastOrder: v.prediction.daysSinceLastOrder,
+    meanIntervalDays: v.prediction.meanIntervalDays,
+    trendPct: v.prediction.trendPct,
   });
 }
 
@@ -89,6 +92,9 @@ const verdict = fc.record({
     clvCents: fc.option(cents),
     churnRisk: fc.option(fc.integer({ min: 0, max: 100 })),
     churnReasons: fc.subarray(['low_p_alive', 'overdue', 'revenue_falling'] as const),
+    daysSinceLastOrder: fc.option(fc.nat()),
+    meanIntervalDays: fc.option(fc.double({ min: 0, max: 1e5, noNaN: true })),
+    trendPct: fc.option(fc.double({ min: -1e4, max: 1e4, noNaN: true })),
   }),
 }) as fc.Arbitrary<CustomerVerdict>;
 
@@ -126,7 +132,7 @@ describe('writeVerdict', () => {
     expect(v('say "hi"')).toContain(',"say ""hi""",MVC,');
     expect(v('')).toContain(',"",MVC,');
     expect(v('champions')).toBe(
-      '1,2,3,A,1.00,1,1,5,5,5,0,1,1.00,champions,MVC,f,1.00,,"{}","{}",,,,,,"{}"\n',
+      '1,2,3,A,1.00,1,1,5,5,5,0,1,1.00,champions,MVC,f,1.00,,"{}","{}",,,,,,"{}",,,\n',
     );
   });
 });

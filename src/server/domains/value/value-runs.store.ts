@@ -6,6 +6,7 @@ import { type BulkSession, copyTable, csvField } from '../../../db/bulk';
 import { ByteWriter } from '../../../db/byte-writer';
 import { valueRunCustomers } from '../../../db/schema';
 import type { VerdictSource } from '../../../shared/analytics/classify';
+import type { RunModel } from '../../../shared/analytics/predictions';
 import type { ClassificationSummary, CustomerVerdict } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 
@@ -46,6 +47,9 @@ export const runCustomersCopy = copyTable<Record<string, unknown>>(valueRunCusto
   'clv',
   'churnRisk',
   'churnReasons',
+  'daysSinceLastOrder',
+  'meanIntervalDays',
+  'trendPct',
 ]);
 
 /** Keys (segments, tiers, classes) go as they are; anything else quoted as csvField does. */
@@ -95,7 +99,13 @@ export function writeVerdict(w: ByteWriter, workspaceId: number, runId: number, 
   if (p.clvCents !== null) w.cents(p.clvCents);
   w.comma();
   if (p.churnRisk !== null) w.int(p.churnRisk);
-  w.comma().text(sharedField(p.churnReasons)).byte(10);
+  w.comma().text(sharedField(p.churnReasons)).comma();
+  if (p.daysSinceLastOrder !== null) w.int(p.daysSinceLastOrder);
+  w.comma();
+  if (p.meanIntervalDays !== null) w.text(String(p.meanIntervalDays));
+  w.comma();
+  if (p.trendPct !== null) w.text(String(p.trendPct));
+  w.byte(10);
 }
 
 /** Takes the workspace's run lock for the transaction; false when another run holds it. */
@@ -156,12 +166,19 @@ export async function copyVerdicts(
 
 export async function finishRun(
   s: BulkSession,
-  p: { workspaceId: number; runId: number; summary: ClassificationSummary; actorId: number | null },
+  p: {
+    workspaceId: number;
+    runId: number;
+    summary: ClassificationSummary;
+    model: RunModel | null;
+    actorId: number | null;
+  },
 ) {
   await s.query(
-    `update value_runs set status = 'done', finished_at = now(), summary = $3::jsonb, customers = $4
+    `update value_runs set status = 'done', finished_at = now(), summary = $3::jsonb, customers = $4,
+            model = $5::jsonb
      where workspace_id = $1 and id = $2`,
-    [p.workspaceId, p.runId, JSON.stringify(p.summary), p.summary.customers],
+    [p.workspaceId, p.runId, JSON.stringify(p.summary), p.summary.customers, JSON.stringify(p.model)],
   );
   await s.query(
     `insert into audit_log (workspace_id, entity, entity_id, action, actor_id, after)

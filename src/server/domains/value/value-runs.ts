@@ -1,6 +1,7 @@
 /**
  * Classification runs (价值分类): one transaction reads every customer's inputs from the metric tables,
- * classifies them with the pure engine and COPies every verdict into value_run_customers, so a
+ * refits the lifetime-value models and scores every customer (predictions.ts), classifies them with the
+ * pure engine (CLV as the strategic value) and COPies every verdict into value_run_customers, so a
  * customer's history and the base's movement are kept. One run per workspace at a time (a PostgreSQL
  * advisory lock, and an in-process guard for the embedded database's single connection); a failed run
  * leaves a row with its error, written in a transaction of its own.
@@ -10,6 +11,7 @@ import { withBulkSession } from '../../../db/bulk';
 import type { DbHandle } from '../../../db/client';
 import { valueRuns, workspaces } from '../../../db/schema';
 import { classifyLazily } from '../../../shared/analytics/classify';
+import { predictForRun } from '../../../shared/analytics/predictions';
 import type { ClassificationSummary } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -19,7 +21,7 @@ import { valueErrors } from './value.errors';
 import type { ValueConfigService } from './value-config.service';
 import { copyVerdicts, finishRun, insertRun, scheduledRunExists, tryRunLock } from './value-runs.store';
 
-export type RunPhase = 'read' | 'classify' | 'write';
+export type RunPhase = 'read' | 'predict' | 'classify' | 'write';
 export type RunProgress = { phase: RunPhase; done: number; total: number | null };
 
 export type RunOptions = {
@@ -101,14 +103,22 @@ export function createValueRuns(
         });
         progress({ phase: 'read', done: 0, total: null });
         const inputs = await readValueInputs(s, { workspaceId, asOf, settings });
+        progress({ phase: 'predict', done: 0, total: inputs.length });
+        const predicted = predictForRun(inputs, asOf, settings);
         progress({ phase: 'classify', done: 0, total: inputs.length });
-        const verdicts = classifyLazily(inputs, settings, matrices, asOf);
+        const verdicts = classifyLazily(inputs, settings, matrices, asOf, predicted.columns);
         const { summary } = verdicts;
         progress({ phase: 'write', done: 0, total: verdicts.count });
         await copyVerdicts(s, workspaceId, runId, verdicts, (done) =>
           progress({ phase: 'write', done, total: verdicts.count }),
         );
-        await finishRun(s, { workspaceId, runId, summary, actorId: opts.actor?.userId ?? null });
+        await finishRun(s, {
+          workspaceId,
+          runId,
+          summary,
+          model: predicted.model,
+          actorId: opts.actor?.userId ?? null,
+        });
         return { runId, asOf, summary };
       });
       // Follow-up work (breach tasks) is not part of the run: its failure leaves the run done.

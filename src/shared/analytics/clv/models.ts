@@ -66,14 +66,23 @@ export type FittedModels = {
 const withholds = (warnings: readonly FitWarning[], model: FitWarning['model']) =>
   warnings.some((w) => w.model === model && w.withheld);
 
-export function fitModels(rows: readonly FitRow[], options: FitModelsOptions): FittedModels {
+/** The models alone (null where withheld), for a caller that fits on a sample and scores everyone. */
+export function fitModelsOnly(
+  rows: readonly FitRow[],
+  options: { nelderMead?: NelderMeadOptions },
+): Omit<FittedModels, 'predictions'> {
   const warnings = [...bgnbdDataWarnings(rows), ...gammaGammaDataWarnings(rows)];
   const fitOptions = { nelderMead: options.nelderMead };
   const bg = withholds(warnings, 'bgnbd') ? null : fitBgNbd(rows, fitOptions);
   const gg = withholds(warnings, 'gamma_gamma') || !bg ? null : fitGammaGamma(rows, fitOptions);
   warnings.push(...fitWarnings(bg, gg));
   const bgnbd = bg && !withholds(warnings, 'bgnbd') ? bg : null;
-  const gammaGamma = gg && !withholds(warnings, 'gamma_gamma') ? gg : null;
+  const gammaGamma = bgnbd && gg && !withholds(warnings, 'gamma_gamma') ? gg : null;
+  return { bgnbd, gammaGamma, warnings };
+}
+
+export function fitModels(rows: readonly FitRow[], options: FitModelsOptions): FittedModels {
+  const { bgnbd, gammaGamma, warnings } = fitModelsOnly(rows, options);
   if (!bgnbd) return { bgnbd, gammaGamma: null, warnings, predictions: null };
   const columns = {
     x: Float64Array.from(rows, (r) => r.x),
