@@ -29,7 +29,12 @@ export type ClassifyCliOptions = { asOf?: string; lang?: Locale };
 
 const TEXT = {
   en: {
-    phase: { read: 'Reading', predict: 'Predicting', classify: 'Classifying', write: 'Writing' } satisfies Record<RunPhase, string>,
+    phase: {
+      read: 'Reading',
+      predict: 'Predicting',
+      classify: 'Classifying',
+      write: 'Writing',
+    } satisfies Record<RunPhase, string>,
     head: (r: RunResult, seconds: string) =>
       `Run ${r.runId}: ${count(r.summary.customers)} customers classified as of ${r.asOf} (ABC by ${r.summary.basis}) in ${seconds} s.`,
     columns: ['', 'customers', 'share', 'value share'],
@@ -47,7 +52,10 @@ const TEXT = {
     running: 'Another classification of this workspace is running; try again when it has finished.',
   },
   'zh-CN': {
-    phase: { read: '读取', predict: '预测', classify: '分类', write: '写入' } satisfies Record<RunPhase, string>,
+    phase: { read: '读取', predict: '预测', classify: '分类', write: '写入' } satisfies Record<
+      RunPhase,
+      string
+    >,
     head: (r: RunResult, seconds: string) =>
       `第 ${r.runId} 次分类：截至 ${r.asOf} 共 ${count(r.summary.customers)} 个客户（ABC 按${r.summary.basis === 'profit' ? '毛利' : '收入'}），用时 ${seconds} 秒。`,
     columns: ['', '客户数', '占比', '价值占比'],
