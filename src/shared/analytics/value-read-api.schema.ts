@@ -12,6 +12,26 @@ import { POLICY_TARGETS } from './value-api.schema';
 
 // --- a customer's value --------------------------------------------------------------------------
 
+/** A verdict's lifetime-value predictions (issue 6); every figure null when the models were withheld. */
+export const VerdictPredictionViewSchema = z
+  .object({
+    /** The models' time unit and horizon (null: the run fitted no model). */
+    period: z.enum(['day', 'week', 'month']).nullable(),
+    horizonPeriods: z.number().nullable(),
+    pAlive: z.number().nullable(),
+    /** Expected purchase days over the horizon. */
+    expectedPurchases: z.number().nullable(),
+    /** Expected spend per purchase day (yuan, exact decimal text). */
+    expectedSpend: z.string().nullable(),
+    clv: z.string().nullable(),
+    /** 0–100: the chance of no purchase in the churn horizon, raised by falling revenue. */
+    churnRisk: z.number().nullable(),
+    /** Why, strongest first, in the caller's language. */
+    reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  })
+  .meta({ id: 'VerdictPrediction' });
+export type VerdictPredictionView = z.infer<typeof VerdictPredictionViewSchema>;
+
 export const CustomerVerdictViewSchema = z
   .object({
     runId: z.number(),
@@ -42,6 +62,7 @@ export const CustomerVerdictViewSchema = z
     flags: z.array(z.string()),
     /** The verdict in words, in the caller's language (one sentence per classifier). */
     explanation: z.array(z.string()),
+    prediction: VerdictPredictionViewSchema,
   })
   .meta({ id: 'CustomerVerdictView' });
 export type CustomerVerdictView = z.infer<typeof CustomerVerdictViewSchema>;
@@ -55,6 +76,8 @@ export const CustomerValueHistoryItemSchema = z.object({
   highPotential: z.boolean(),
   actualValue: z.string(),
   abcValue: z.string(),
+  clv: z.string().nullable(),
+  churnRisk: z.number().nullable(),
 });
 
 export const CustomerValueSchema = z

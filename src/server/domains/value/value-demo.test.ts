@@ -61,4 +61,33 @@ describe.each(drivers)('classification of the demo data on %s', (kind) => {
     expect(await verdicts(second.runId)).toEqual(rows);
     expect(second.summary).toEqual(first.summary);
   }, 120_000);
+
+  it('fits the lifetime-value models on the demo orders and scores every buyer', async () => {
+    const run = (await value.runs.run(workspaceId, { trigger: 'cli', asOf: AS_OF }))!;
+    expect(run.model.bgnbd, JSON.stringify(run.model.warnings)).not.toBeNull();
+    expect(run.model.gammaGamma, JSON.stringify(run.model.warnings)).not.toBeNull();
+    expect(run.model.warnings.filter((w) => w.withheld)).toEqual([]);
+    const rows = await db.db
+      .select({
+        pAlive: valueRunCustomers.pAlive,
+        clv: valueRunCustomers.clv,
+        strategicValue: valueRunCustomers.strategicValue,
+        churnRisk: valueRunCustomers.churnRisk,
+        flags: valueRunCustomers.flags,
+      })
+      .from(valueRunCustomers)
+      .where(and(eq(valueRunCustomers.workspaceId, workspaceId), eq(valueRunCustomers.runId, run.runId)));
+    const buyers = rows.filter((r) => !r.flags.includes('no_orders'));
+    expect(buyers.length).toBeGreaterThan(100);
+    for (const r of buyers) {
+      expect(r.pAlive).toBeGreaterThan(0);
+      expect(r.pAlive).toBeLessThanOrEqual(1);
+      expect(r.churnRisk).toBeGreaterThanOrEqual(0);
+      expect(r.churnRisk).toBeLessThanOrEqual(100);
+      expect(r.clv).not.toBeNull();
+      // CLV is the strategic value (no potential below zero).
+      expect(Number(r.strategicValue)).toBe(Math.max(0, Number(r.clv)));
+    }
+    for (const r of rows.filter((x) => x.flags.includes('no_orders'))) expect(r.pAlive).toBeNull();
+  }, 120_000);
 });

@@ -31,6 +31,16 @@ export type VerdictRow = {
   flags: string[];
   run_customers: number;
   run_settings: unknown;
+  run_model: { period?: 'day' | 'week' | 'month'; horizonPeriods?: number } | null;
+  p_alive: number | null;
+  expected_purchases: number | null;
+  expected_spend: string | null;
+  clv: string | null;
+  churn_risk: number | null;
+  churn_reasons: string[];
+  days_since_last_order: number | null;
+  mean_interval_days: number | null;
+  trend_pct: number | null;
 };
 
 export type ListRow = {
@@ -108,7 +118,10 @@ export function createValueReadRepository(db: Db) {
                    rc.abc_rank, rc.abc_cum_share, rc.r_score, rc.f_score, rc.m_score, rc.recency_days,
                    rc.frequency, rc.monetary::text as monetary, rc.segment, rc.tier, rc.high_potential,
                    rc.actual_value::text as actual_value, rc.strategic_value::text as strategic_value,
-                   rc.cells, rc.flags, r.customers as run_customers, r.settings as run_settings
+                   rc.cells, rc.flags, r.customers as run_customers, r.settings as run_settings,
+                   r.model as run_model, rc.p_alive, rc.expected_purchases,
+                   rc.expected_spend::text as expected_spend, rc.clv::text as clv, rc.churn_risk,
+                   rc.churn_reasons, rc.days_since_last_order, rc.mean_interval_days, rc.trend_pct
               from value_runs r
               cross join lateral (
                 select * from value_run_customers rc

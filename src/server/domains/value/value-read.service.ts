@@ -24,6 +24,7 @@ import type { CustomerGateApi } from '../customers/customers.access';
 import { valueErrors } from './value.errors';
 import { explainStoredTier } from './value.messages';
 import { readSettings } from './value-config.service';
+import { predictionView } from './value-prediction-view';
 import type { RunRow, ValueReadRepository, VerdictRow } from './value-read.repository';
 
 const HISTORY = 120;
@@ -128,7 +129,7 @@ function verdictView(row: VerdictRow, locale: Locale): CustomerVerdictView {
     explainStoredTier(base, locale),
     ...explainCells(verdict, ctx),
   ];
-  return { ...base, explanation };
+  return { ...base, explanation, prediction: predictionView(row, settings, locale) };
 }
 
 export function createValueReadService(repo: ValueReadRepository, gate: CustomerGateApi) {
@@ -181,6 +182,8 @@ export function createValueReadService(repo: ValueReadRepository, gate: Customer
             highPotential: r.high_potential,
             actualValue: r.actual_value,
             abcValue: r.abc_value,
+            clv: r.clv,
+            churnRisk: r.churn_risk,
           }))
           .reverse(),
       };

@@ -76,6 +76,17 @@ describe.each(drivers)('value runs, breaches and the read API on %s', (kind) => 
     expect(v.latest.explanation[1]).toMatch(
       /^Champions: R \d \(last order 20 days ago\), F \d \(10 purchase days\)/,
     );
+    // Four customers are too few for the lifetime-value models: withheld, not invented.
+    expect(v.latest.prediction).toEqual({
+      period: 'week',
+      horizonPeriods: 52,
+      pAlive: null,
+      expectedPurchases: null,
+      expectedSpend: null,
+      clv: null,
+      churnRisk: null,
+      reasons: [],
+    });
     expect(v.history).toHaveLength(1);
     expect((await call(salesNorth, 'GET', `/api/v1/customers/${base.big}/value`)).statusCode).toBe(404);
   });

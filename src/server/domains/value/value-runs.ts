@@ -11,7 +11,7 @@ import { withBulkSession } from '../../../db/bulk';
 import type { DbHandle } from '../../../db/client';
 import { valueRuns, workspaces } from '../../../db/schema';
 import { classifyLazily } from '../../../shared/analytics/classify';
-import { predictForRun } from '../../../shared/analytics/predictions';
+import { predictForRun, type RunModel } from '../../../shared/analytics/predictions';
 import type { ClassificationSummary } from '../../../shared/analytics/value.contract';
 import type { RunTrigger } from '../../../shared/analytics/value-api.schema';
 import type { Actor } from '../../../shared/auth/roles';
@@ -34,7 +34,7 @@ export type RunOptions = {
   onProgress?: (p: RunProgress) => void;
 };
 
-export type RunResult = { runId: number; asOf: string; summary: ClassificationSummary };
+export type RunResult = { runId: number; asOf: string; summary: ClassificationSummary; model: RunModel };
 
 /** Errors worth a row of their own: anything but "another run holds the lock". */
 const recordable = (err: unknown) =>
@@ -119,7 +119,7 @@ export function createValueRuns(
           model: predicted.model,
           actorId: opts.actor?.userId ?? null,
         });
-        return { runId, asOf, summary };
+        return { runId, asOf, summary, model: predicted.model };
       });
       // Follow-up work (breach tasks) is not part of the run: its failure leaves the run done.
       if (result) await hooks.afterRun?.(workspaceId, result).catch((err) => hooks.onError?.(err));
