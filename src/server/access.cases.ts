@@ -291,6 +291,10 @@ export const CASES: Record<string, Case> = {
   'GET /api/v1/value/expected-value': { scope: 'list', path: () => '/api/v1/value/expected-value' },
   // Opens tasks for the breaches of the customers the caller may see (value-runs.test.ts checks that).
   'POST /api/v1/value/breaches/tasks': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/model': { scope: 'list', path: () => '/api/v1/value/model' },
+  'GET /api/v1/value/churn': { scope: 'list', path: () => '/api/v1/value/churn?list=at_risk' },
+  // Opens tasks for the listed customers the caller may see (value-churn.test.ts checks that).
+  'POST /api/v1/value/churn/tasks': { scope: 'self', path: () => '' },
   'DELETE /api/v1/import-templates/:id': {
     scope: 'owner',
     path: (i) => `/api/v1/import-templates/${i.template}?version=1`,

@@ -18,7 +18,7 @@ import { savedViewsRoutes } from './domains/saved-views';
 import { tasksRoutes } from './domains/tasks';
 import { timelineRoutes } from './domains/timeline/timeline.routes';
 import { usersRoutes } from './domains/users/users.routes';
-import { valueConfigRoutes, valueMigrationRoutes, valueRunsRoutes } from './domains/value';
+import { valueChurnRoutes, valueConfigRoutes, valueMigrationRoutes, valueRunsRoutes } from './domains/value';
 import { valueChartsRoutes } from './domains/value/value-charts.routes';
 import { workspaceRoutes } from './domains/workspace';
 import { authPlugin } from './plugins/auth';
@@ -108,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tasksRoutes);
       await api.register(valueConfigRoutes);
       await api.register(valueRunsRoutes);
+      await api.register(valueChurnRoutes);
       await api.register(valueMigrationRoutes);
       await api.register(valueChartsRoutes);
     },

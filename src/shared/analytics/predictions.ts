@@ -18,35 +18,14 @@ import { reasonCodes } from './churn/churn-reasons';
 import { meanIntervalDays, scoreChurnColumns, significantlyFalling } from './churn/churn-score';
 import { horizonDays } from './churn/churn-settings';
 import { pNoPurchaseColumns } from './churn/no-purchase';
-import type { FitWarning } from './clv/fit-warnings';
+import type { RunModel } from './churn-api.schema';
 import { fitModelsOnly, PERIOD_DAYS, scoreCustomers } from './clv/models';
 import { dayNumber, trustedDayNumber } from './days';
 import { trendStats } from './revenue-trend';
 import type { CustomerValueInput, PredictionColumns } from './value.contract';
 import type { ValueSettings } from './value-settings';
 
-/** What a run stores of its models (value_runs.model). */
-export type RunModel = {
-  period: ValueSettings['clv']['period'];
-  horizonPeriods: number;
-  annualDiscountRate: number;
-  basis: ValueSettings['clv']['basis'];
-  /** Customers with an order (scored), and those the models were fitted on. */
-  customers: number;
-  fittedOn: number;
-  bgnbd: {
-    r: number;
-    alpha: number;
-    a: number;
-    b: number;
-    ll: number;
-    se: Record<string, number | null>;
-  } | null;
-  gammaGamma: { p: number; q: number; gamma: number; ll: number; se: Record<string, number | null> } | null;
-  warnings: FitWarning[];
-  fitMs: number;
-  scoreMs: number;
-};
+export type { RunModel };
 
 export type RunPredictions = { columns: PredictionColumns; model: RunModel };
 

@@ -1,5 +1,8 @@
 import type { DbHandle } from '../../../db/client';
+import type { ChurnListKind, ChurnListQuery, ValueModel } from '../../../shared/analytics/churn-api.schema';
+import { fitWarningText } from '../../../shared/analytics/clv/fit-warning-messages';
 import { ENGINE_ERROR_MESSAGES, ValueEngineError } from '../../../shared/analytics/engine-errors';
+import type { RunModel } from '../../../shared/analytics/predictions';
 import type { BreachQuery } from '../../../shared/analytics/value-read-api.schema';
 import { canManageValue } from '../../../shared/auth/policy';
 import type { Actor } from '../../../shared/auth/roles';
@@ -7,14 +10,16 @@ import type { Locale } from '../../../shared/common/locale';
 import type { CustomerGateApi } from '../customers/customers.access';
 import { valueErrors } from './value.errors';
 import { createValueBreaches } from './value-breaches';
+import { createValueChurn } from './value-churn';
 import { createValueConfigRepository } from './value-config.repository';
 import { createValueConfigService } from './value-config.service';
 import { createValueMigration } from './value-migration';
 import { createValueReadRepository } from './value-read.repository';
-import { createValueReadService } from './value-read.service';
+import { createValueReadService, runSettings } from './value-read.service';
 import { createValueRuns } from './value-runs';
 import { createValueSchedule } from './value-schedule';
 
+export { valueChurnRoutes } from './value-churn.routes';
 export { valueConfigRoutes } from './value-config.routes';
 export { valueMigrationRoutes } from './value-migration.routes';
 export { valueRunsRoutes } from './value-runs.routes';
@@ -33,6 +38,7 @@ export function createValue(
   const readRepo = createValueReadRepository(db);
   const read = createValueReadService(readRepo, gate);
   const breaches = createValueBreaches(db);
+  const churn = createValueChurn(db);
   const runs = createValueRuns(handle, config, {
     afterRun: (workspaceId, result) =>
       breaches.openTasks(workspaceId, { id: result.runId, asOf: result.asOf }),
@@ -114,6 +120,34 @@ export function createValue(
       requireManager(actor);
       const latest = await read.latestRun(actor);
       return breaches.openTasks(actor.workspaceId, { id: latest.id, asOf: latest.asOf }, actor);
+    },
+
+    /** The at-risk or win-back list of the latest run (empty before the first run). */
+    async churnList(actor: Actor, q: ChurnListQuery, locale: Locale) {
+      const { latest } = await read.latestTwo(actor.workspaceId);
+      if (!latest) return { items: [], nextCursor: null };
+      const run = { id: latest.id, asOf: latest.asOf };
+      return churn.list(actor, run, runSettings(latest.settings), q, locale);
+    },
+
+    async openChurnTasks(actor: Actor, list: ChurnListKind, locale: Locale) {
+      requireManager(actor);
+      const latest = await read.latestRun(actor);
+      const run = { id: latest.id, asOf: latest.asOf };
+      return churn.openTasks(actor, run, runSettings(latest.settings), list, locale);
+    },
+
+    /** The latest run's fitted models and their warnings in words (all null before the first run). */
+    async model(actor: Actor, locale: Locale): Promise<ValueModel> {
+      const { latest } = await read.latestTwo(actor.workspaceId);
+      if (!latest) return { runId: null, asOf: null, model: null, warnings: [] };
+      const model = (latest.model as RunModel | null) ?? null;
+      return {
+        runId: latest.id,
+        asOf: latest.asOf,
+        model,
+        warnings: (model?.warnings ?? []).map((w) => fitWarningText(w, locale)),
+      };
     },
   };
 }

@@ -101,26 +101,6 @@ export function breachesSql(p: {
      ${p.limit ? sql`limit ${p.limit}` : sql``}`;
 }
 
-/**
- * Opens one task per breach that has no open task yet (the partial unique index on source_key keeps it
- * so even when two runs race), for the customer's owner — else (no owner, or one no longer active) the
- * first manager of its branch, else the first admin — and audits each. `$rows`: JSON array of {key, title, due, customer, assignee}.
- */
-export const insertBreachTasksSql = (workspaceId: number, rowsJson: string) => sql`
-  with ins as (
-    insert into tasks (workspace_id, title, due_on, assignee_id, customer_id, source, source_key)
-    select ${workspaceId}, r.title, r.due::date, r.assignee, r.customer, 'policy', r.key
-      from jsonb_to_recordset(${rowsJson}::jsonb) as r(key text, title text, due text, customer bigint, assignee bigint)
-     where r.assignee is not null
-    on conflict (workspace_id, source_key) where done_at is null do nothing
-    returning workspace_id, id, title, due_on, assignee_id, customer_id, source, source_key
-  ), audited as (
-    insert into audit_log (workspace_id, entity, entity_id, action, actor_id, after)
-    select workspace_id, 'task', id, 'create', null, to_jsonb(ins) from ins
-    returning 1
-  )
-  select count(*)::int as n from audited`;
-
 /** Whom a breach's task goes to when the customer has no owner: per branch the first manager, else admin. */
 export const fallbackAssigneesSql = (workspaceId: number) => sql`
   select coalesce(b.id, 0)::float8 as branch_id,

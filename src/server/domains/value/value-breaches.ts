@@ -13,17 +13,11 @@ import { encodeCursor } from '../../../shared/common/pagination';
 import { readCursor } from '../../cursor';
 import { visibleCustomersSql } from '../customers/customers.access';
 import { breachMessage, breachTaskTitle } from './value.messages';
-import {
-  type BreachRow,
-  breachesSql,
-  breachKey,
-  fallbackAssigneesSql,
-  insertBreachTasksSql,
-} from './value-breaches.sql';
+import { type BreachRow, breachesSql, breachKey } from './value-breaches.sql';
+import { openTasks } from './value-tasks';
 
 /** Days a breach's task is given: the policy's response time when set, else a week. */
 const DEFAULT_TASK_DAYS = 7;
-const TASK_CHUNK = 2_000;
 
 export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -90,18 +84,12 @@ export function createValueBreaches(db: Db) {
             visible: actor ? visibleCustomersSql(actor) : undefined,
           }),
         );
-        const fallback = new Map(
-          (
-            await queryRows<{ branch_id: number; user_id: number | null }>(
-              tx,
-              fallbackAssigneesSql(workspaceId),
-            )
-          ).map((r) => [r.branch_id, r.user_id]),
-        );
         const wanted = rows.filter((r) => r.task_id === null);
-        let created = 0;
-        for (let i = 0; i < wanted.length; i += TASK_CHUNK) {
-          const chunk = wanted.slice(i, i + TASK_CHUNK).map((r) => ({
+        const created = await openTasks(
+          tx,
+          workspaceId,
+          'policy',
+          wanted.map((r) => ({
             key: breachKey(r.rule as BreachRule, r.customer_id),
             title: breachTaskTitle({
               rule: r.rule,
@@ -112,14 +100,10 @@ export function createValueBreaches(db: Db) {
             }),
             due: addDays(run.asOf, r.response_hours ? Math.ceil(r.response_hours / 24) : DEFAULT_TASK_DAYS),
             customer: r.customer_id,
-            assignee: (r.owner_active ? r.owner_id : null) ?? fallback.get(r.branch_id ?? 0) ?? null,
-          }));
-          const [res] = await queryRows<{ n: number }>(
-            tx,
-            insertBreachTasksSql(workspaceId, JSON.stringify(chunk)),
-          );
-          created += res?.n ?? 0;
-        }
+            owner: { id: r.owner_id, active: r.owner_active, branchId: r.branch_id },
+          })),
+          actor?.userId ?? null,
+        );
         return { breaches: rows.length, created, alreadyOpen: rows.length - wanted.length };
       });
     },

@@ -67,6 +67,7 @@ describe.each(drivers)('classification of the demo data on %s', (kind) => {
     expect(run.model.bgnbd, JSON.stringify(run.model.warnings)).not.toBeNull();
     expect(run.model.gammaGamma, JSON.stringify(run.model.warnings)).not.toBeNull();
     expect(run.model.warnings.filter((w) => w.withheld)).toEqual([]);
+    for (const se of Object.values(run.model.bgnbd!.se)) expect(se).toBeGreaterThan(0);
     const rows = await db.db
       .select({
         pAlive: valueRunCustomers.pAlive,

@@ -17,16 +17,18 @@ export const A_SINGULARITY_MARGIN = 0.02;
 /** |corr(x, z̄)| above this: Gamma-Gamma's independence of spend and frequency is doubtful. */
 export const SPEND_CORRELATION_LIMIT = 0.3;
 
-export type FitWarningCode =
-  | 'too_few_customers'
-  | 'no_repeat_purchases'
-  | 'too_few_repeaters'
-  | 'not_converged'
-  | 'parameter_at_bound'
-  | 'near_a_singularity'
-  | 'too_few_spenders'
-  | 'spend_excluded'
-  | 'spend_frequency_correlated';
+export const FIT_WARNING_CODES = [
+  'too_few_customers',
+  'no_repeat_purchases',
+  'too_few_repeaters',
+  'not_converged',
+  'parameter_at_bound',
+  'near_a_singularity',
+  'too_few_spenders',
+  'spend_excluded',
+  'spend_frequency_correlated',
+] as const;
+export type FitWarningCode = (typeof FIT_WARNING_CODES)[number];
 
 export type FitWarning = {
   model: 'bgnbd' | 'gamma_gamma';
