@@ -1,6 +1,6 @@
 /**
  * What `kehu analyze` writes: DIR/customers.csv (one row per customer, the issue's columns) and
- * DIR/summary.json (count and value share of each ABC class and RFM segment).
+ * DIR/summary.json (count and value share of each ABC class and RFM segment). model.json: analyze-model.ts.
  */
 
 import { once } from 'node:events';
@@ -13,6 +13,7 @@ import type {
   CustomerValueInput,
 } from '../../shared/analytics/value.contract';
 import type { RfmSegmentRule } from '../../shared/analytics/value-settings';
+import type { ClvColumns } from './analyze-clv';
 
 export const CUSTOMER_COLUMNS = [
   'customer_code',
@@ -27,7 +28,32 @@ export const CUSTOMER_COLUMNS = [
   'f_score',
   'm_score',
   'rfm_segment',
+  // As of the calibration end (issue 6 item 6); empty without an order by then, or where withheld.
+  'x',
+  't_x',
+  'T',
+  'p_alive',
+  'expected_purchases',
+  'expected_avg_spend',
+  'clv',
+  'churn_risk',
 ] as const;
+
+/** Up to `digits` decimals, trailing zeros dropped; NaN → empty. */
+const decimals = (v: number, digits: number): string =>
+  Number.isNaN(v) ? '' : String(Number(v.toFixed(digits)));
+const money = (v: number): string => (Number.isNaN(v) ? '' : v.toFixed(2));
+
+const clvCells = (c: ClvColumns, i: number): (string | number)[] => [
+  decimals(c.x[i]!, 0),
+  decimals(c.t_x[i]!, 4),
+  decimals(c.T[i]!, 4),
+  decimals(c.pAlive[i]!, 4),
+  decimals(c.expectedPurchases[i]!, 4),
+  money(c.expectedSpend[i]!),
+  money(c.clv[i]!),
+  c.churnRisk[i]! < 0 ? '' : c.churnRisk[i]!,
+];
 
 /** RFC 4180: quote a field holding a comma, quote or line break. */
 export const csvField = (text: string): string =>
@@ -40,6 +66,7 @@ export async function writeCustomersCsv(
   output: ClassificationOutput,
   rules: readonly RfmSegmentRule[],
   hasCost: boolean,
+  clv: ClvColumns,
 ): Promise<void> {
   const out = createWriteStream(path);
   const failed = once(out, 'error').then(([err]) => {
@@ -69,6 +96,7 @@ export async function writeCustomersCsv(
         rfm?.f ?? '',
         rfm?.m ?? '',
         rfm ? csvField(segmentName(rules, rfm.segment, 'en')) : '',
+        ...clvCells(clv, i),
       ].join(','),
     );
     if (batch.length === 10_000) {

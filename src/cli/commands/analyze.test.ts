@@ -42,7 +42,10 @@ describe('kehu analyze on CDNOW (references §1f)', () => {
       windowMonths: null,
       log: (l) => logged.push(l),
     });
-    expect(logged).toEqual(['Warning: ignoring unknown column cds.']);
+    expect(logged).toEqual([
+      'Warning: ignoring unknown column cds.',
+      'Warning: Gamma-Gamma: 1 repeat customer with a zero or negative average spend left out of the fit.',
+    ]);
     expect(r.unknownColumns).toEqual(['cds']);
     const rows = csvRows(r.customersPath);
     expect(rows[0]).toEqual([...CUSTOMER_COLUMNS]);
@@ -65,8 +68,11 @@ describe('kehu analyze on CDNOW (references §1f)', () => {
       0,
     );
     expect(segmentCounts).toBe(23_570);
-    // customer 00003: 6 orders on 6 days, 1997-01-02 … 1998-05-28, $156.46
-    expect(rows[3]).toEqual([
+    // customer 00003: 6 orders on 6 days, 1997-01-02 … 1998-05-28, $156.46; the models as of as-of:
+    // x = 5, t_x = 511 days = 73 weeks, T = 544 days
+    expect(rows[3]!.slice(12, 15)).toEqual(['5', '73', '77.7143']);
+    expect(rows[3]!.slice(15).every((cell) => cell !== '')).toBe(true);
+    expect(rows[3]!.slice(0, 12)).toEqual([
       '00003',
       '6',
       '6',
@@ -113,19 +119,22 @@ describe('kehu analyze: bad input', () => {
       windowMonths: 12,
       log: (l) => logged.push(l),
     });
-    expect(logged).toEqual([
+    expect(logged.slice(0, 2)).toEqual([
       'Warning: ignoring unknown column region.',
       'Warning: ignored 1 order(s) dated after 2026-11-30.',
     ]);
+    // Then the lifetime-value models' warnings (withheld on 4 customers: analyze-clv.test.ts).
+    expect(logged.slice(2).every((l) => l.includes('withheld'))).toBe(true);
     expect(readFileSync(r.customersPath, 'utf8').trimEnd().split('\n')).toEqual([
       CUSTOMER_COLUMNS.join(','),
       // code order: ',' sorts before '1'. RFM over the 3 customers with orders in the 12 months (n = 3):
-      // R on 0 / 29 / 168 days → 4 / 2 / 1; F 1, 2, 1 → 1 / 4 / 1; M 10, 1500, −50 → 2 / 4 / 1
-      '"K,5",1,1,2026-11-30,2026-11-30,10.00,9.00,C,4,1,2,Potential Loyalist',
-      'K1,2,2,2026-10-01,2026-11-01,1500.00,700.00,A,2,4,4,At Risk',
-      'K2,1,1,2026-06-15,2026-06-15,-50.00,-20.00,C,1,1,1,Lost',
-      'K3,0,0,,,0.00,0.00,C,,,,',
-      'K4,1,1,2020-01-01,2020-01-01,80.50,80.50,B,,,,',
+      // R on 0 / 29 / 168 days → 4 / 2 / 1; F 1, 2, 1 → 1 / 4 / 1; M 10, 1500, −50 → 2 / 4 / 1.
+      // Then x, t_x, T in weeks as of as-of (the calibration end), the models' figures withheld.
+      '"K,5",1,1,2026-11-30,2026-11-30,10.00,9.00,C,4,1,2,Potential Loyalist,0,0,0,,,,,',
+      'K1,2,2,2026-10-01,2026-11-01,1500.00,700.00,A,2,4,4,At Risk,1,4.4286,8.5714,,,,,',
+      'K2,1,1,2026-06-15,2026-06-15,-50.00,-20.00,C,1,1,1,Lost,0,0,24,,,,,',
+      'K3,0,0,,,0.00,0.00,C,,,,,,,,,,,,',
+      'K4,1,1,2020-01-01,2020-01-01,80.50,80.50,B,,,,,0,0,360.7143,,,,,',
     ]);
     expect(r.summary).toMatchObject({
       basis: 'profit',

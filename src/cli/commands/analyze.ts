@@ -3,7 +3,9 @@
  * (issue 5 item 9). Columns customer_code, ordered_at, amount and optionally cost (others are ignored
  * with a warning); orders after as-of are ignored with a warning. The file is read as the importer reads
  * it (csv-parse, streamed; UTF-8 or GB18030, delimiter sniffed; XLSX too) and aggregated per customer as
- * it streams, amounts parsed to cents exactly. Writes DIR/customers.csv and DIR/summary.json.
+ * it streams, amounts parsed to cents exactly. Writes DIR/customers.csv and DIR/summary.json, and the
+ * lifetime-value models fitted on the orders up to --calibration-end (issue 6 item 6) in DIR/model.json
+ * and customers.csv's last columns (analyze-clv.ts).
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,7 +20,9 @@ import { NO_RFM_SEGMENT, segmentName } from '../../shared/analytics/rfm-segments
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../../shared/analytics/value-settings';
 import type { Locale } from '../../shared/common/locale';
 import { CliError } from '../context';
+import { ClvAccumulator, type ClvRunOptions, runClv } from './analyze-clv';
 import { analyzeText } from './analyze-messages';
+import { type ModelJson, modelJson, modelWarnings } from './analyze-model';
 import { type AnalyzeSummaryJson, summaryJson, writeCustomersCsv } from './analyze-output';
 import { localeFromEnv } from './import';
 import { count, terminalColumns } from './progress';
@@ -32,6 +36,14 @@ export type AnalyzeOptions = {
   windowMonths: number | null;
   /** Analyze the good rows when some are bad (default: refuse the file). */
   skipBadRows?: boolean;
+  /** The lifetime-value models' calibration end (default: as-of; not after it). */
+  calibrationEnd?: string;
+  /** The models' time unit (default week). */
+  period?: ClvRunOptions['period'];
+  /** Periods ahead for expected purchases and CLV (default 52). */
+  horizon?: number;
+  /** Yearly discount rate for CLV (default 0.1). */
+  discountRate?: number;
   /** Messages' language (default: from LC_ALL / LANG). */
   locale?: Locale;
   log?: (line: string) => void;
@@ -39,8 +51,10 @@ export type AnalyzeOptions = {
 
 export type AnalyzeResult = {
   summary: AnalyzeSummaryJson;
+  model: ModelJson;
   customersPath: string;
   summaryPath: string;
+  modelPath: string;
   /** Bad rows (line: problem), all of them. */
   badRows: string[];
   unknownColumns: string[];
@@ -71,6 +85,7 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const locale = o.locale ?? localeFromEnv();
   const t = analyzeText(locale);
   if (Number.isNaN(dayNumber(o.asOf))) throw new CliError(t.badAsOf(o.asOf));
+  const clv = clvOptions(o, t);
   let table: Awaited<ReturnType<typeof openTable>>;
   try {
     table = await openTable({ path: resolve(o.file) }, {});
@@ -103,6 +118,7 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     column('cost'),
   ];
   const acc = new OrderAccumulator({ asOf: o.asOf, windowMonths: o.windowMonths });
+  const clvAcc = new ClvAccumulator(clv.calibrationEnd, o.asOf);
   const badRows: string[] = [];
   try {
     for await (const row of table.rows()) {
@@ -122,6 +138,7 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
         continue;
       }
       acc.add({ customerCode: code, orderedAt: day!, amountCents: amount!, costCents: cost });
+      clvAcc.add(code, day!, amount!);
     }
   } catch (err) {
     if (err instanceof ImportFileError)
@@ -150,24 +167,41 @@ export async function runAnalyze(o: AnalyzeOptions): Promise<AnalyzeResult> {
     orders: acc.orders - acc.futureOrders,
     futureOrders: acc.futureOrders,
   });
+  const codes = inputs.map((c) => c.code);
+  const run = runClv(clvAcc, codes, clv, t);
+  const warnings = modelWarnings(run, clvAcc, clv);
+  for (const w of warnings) log(t.warning(w));
+  const model = modelJson(run, clvAcc, clv, warnings, t);
 
-  // Both files appear together or not at all.
+  // The files appear together or not at all.
   const dir = resolve(o.out);
   await mkdir(dir, { recursive: true });
-  const customersPath = join(dir, 'customers.csv');
-  const summaryPath = join(dir, 'summary.json');
+  const paths = ['customers.csv', 'summary.json', 'model.json'].map((name) => join(dir, name));
+  const [customersPath, summaryPath, modelPath] = paths as [string, string, string];
   const suffix = `.tmp-${process.pid}`;
   try {
-    await writeCustomersCsv(customersPath + suffix, inputs, output, rules, hasCost);
+    await writeCustomersCsv(customersPath + suffix, inputs, output, rules, hasCost, run.columns);
     await writeFile(summaryPath + suffix, `${JSON.stringify(summary, null, 2)}\n`);
-    await rename(customersPath + suffix, customersPath);
-    await rename(summaryPath + suffix, summaryPath);
+    await writeFile(modelPath + suffix, `${JSON.stringify(model, null, 2)}\n`);
+    for (const path of paths) await rename(path + suffix, path);
   } catch (err) {
-    await rm(customersPath + suffix, { force: true });
-    await rm(summaryPath + suffix, { force: true });
+    for (const path of paths) await rm(path + suffix, { force: true });
     throw err;
   }
-  return { summary, customersPath, summaryPath, badRows, unknownColumns };
+  return { summary, model, customersPath, summaryPath, modelPath, badRows, unknownColumns };
+}
+
+/** The models' options, checked before the file is read (the command line checks them too). */
+function clvOptions(o: AnalyzeOptions, t: ReturnType<typeof analyzeText>): ClvRunOptions {
+  const calibrationEnd = o.calibrationEnd ?? o.asOf;
+  if (Number.isNaN(dayNumber(calibrationEnd))) throw new CliError(t.badCalibrationEnd(calibrationEnd));
+  if (calibrationEnd > o.asOf) throw new CliError(t.calibrationAfterAsOf(calibrationEnd, o.asOf));
+  const horizon = o.horizon ?? 52;
+  if (!(Number.isFinite(horizon) && horizon > 0)) throw new CliError(t.badHorizon(horizon));
+  const discountRate = o.discountRate ?? 0.1;
+  if (!(Number.isFinite(discountRate) && discountRate >= 0))
+    throw new CliError(t.badDiscountRate(discountRate));
+  return { asOf: o.asOf, calibrationEnd, period: o.period ?? 'week', horizon, discountRate };
 }
 
 /** The printed summary (segment names in the user's language). */
@@ -190,6 +224,13 @@ export function summaryLines(s: AnalyzeSummaryJson, locale: Locale): string[] {
   }
   return lines;
 }
+
+/** A number for --horizon and --discount-rate; the range is checked with the other options. */
+const numberOption = (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('a number.');
+  return n;
+};
 
 const windowMonths = (value: string) => {
   const n = Number(value);
@@ -218,6 +259,17 @@ export function analyzeCommand(): Command {
       windowMonths,
     )
     .option('--skip-bad-rows', 'analyze the good rows when some are bad (default: refuse the file)')
+    .option(
+      '--calibration-end <date>',
+      'fit the lifetime-value models on the orders up to this day (default: --as-of); later ones are the holdout',
+    )
+    .addOption(
+      new Option('--period <period>', "the models' time unit")
+        .choices(['day', 'week', 'month'])
+        .default('week'),
+    )
+    .option('--horizon <n>', 'periods ahead for expected purchases and CLV', numberOption, 52)
+    .option('--discount-rate <r>', 'yearly discount rate for CLV', numberOption, 0.1)
     .action(
       async (
         file: string,
@@ -227,6 +279,10 @@ export function analyzeCommand(): Command {
           basis?: 'profit' | 'revenue';
           windowMonths?: number;
           skipBadRows?: boolean;
+          calibrationEnd?: string;
+          period: ClvRunOptions['period'];
+          horizon: number;
+          discountRate: number;
         },
       ) => {
         const result = await runAnalyze({
@@ -236,10 +292,16 @@ export function analyzeCommand(): Command {
           basis: opts.basis,
           windowMonths: opts.windowMonths ?? null,
           skipBadRows: opts.skipBadRows,
+          calibrationEnd: opts.calibrationEnd,
+          period: opts.period,
+          horizon: opts.horizon,
+          discountRate: opts.discountRate,
         });
         const locale = localeFromEnv();
-        for (const line of summaryLines(result.summary, locale)) console.log(line);
-        console.log(analyzeText(locale).wrote(result.customersPath, result.summaryPath));
+        const t = analyzeText(locale);
+        for (const line of [...summaryLines(result.summary, locale), ...t.models(result.model)])
+          console.log(line);
+        console.log(t.wrote([result.customersPath, result.summaryPath, result.modelPath]));
       },
     );
 }
