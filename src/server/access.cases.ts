@@ -123,6 +123,7 @@ export const CASES: Record<string, Case> = {
   // The value dashboard's aggregate charts: the whole workspace, like a run's summary (no customer named).
   'GET /api/v1/value/charts/pareto': { scope: 'self', path: () => '' },
   'GET /api/v1/value/charts/rfm-grid': { scope: 'self', path: () => '' },
+  'GET /api/v1/value/charts/clv-by-tier': { scope: 'self', path: () => '' },
   'POST /api/v1/contacts': {
     scope: 'customer',
     path: () => '/api/v1/contacts',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { id } from '../common/fields';
-import { ABC_CLASSES } from './value.contract';
+import { ABC_CLASSES, VALUE_TIERS } from './value.contract';
 
 export const RunChartQuerySchema = z
   .object({
@@ -49,3 +49,28 @@ export const RfmGridSchema = z
   })
   .meta({ id: 'ValueRfmGrid' });
 export type RfmGrid = z.infer<typeof RfmGridSchema>;
+
+/**
+ * CLV per tier of a finished run (issue 6): count of customers with a CLV, sum and quantiles (yuan); and
+ * the churn risk histogram (customers per band of 10 points, 0–9 … 90–100) per tier.
+ */
+export const ClvByTierSchema = z
+  .object({
+    run: runRef,
+    tiers: z.array(
+      z.object({
+        tier: z.enum(VALUE_TIERS),
+        customers: z.number(),
+        sum: z.number(),
+        p10: z.number(),
+        p25: z.number(),
+        median: z.number(),
+        p75: z.number(),
+        p90: z.number(),
+        /** Customers per churn-risk band: index k holds risks 10k … 10k + 9 (the last also 100). */
+        riskBands: z.array(z.number()),
+      }),
+    ),
+  })
+  .meta({ id: 'ValueClvByTier' });
+export type ClvByTier = z.infer<typeof ClvByTierSchema>;

@@ -33,6 +33,32 @@ export function createValueChartsRepository(db: Db) {
       );
     },
 
+    /** Per tier: customers with a CLV, its sum and quantiles (yuan), and churn risk per band of 10. */
+    clvByTier(workspaceId: number, runId: number) {
+      return queryRows<{
+        tier: 'MVC' | 'STC' | 'BZ';
+        n: number;
+        sum: number | null;
+        q: number[] | null;
+        bands: number[];
+      }>(
+        db,
+        sql`select tier, count(clv)::int as n, sum(clv)::float8 as sum,
+                   percentile_cont(array[0.1, 0.25, 0.5, 0.75, 0.9]) within group (order by clv::float8) as q,
+                   array[${sql.join(
+                     Array.from({ length: 10 }, (_, k) =>
+                       k === 9
+                         ? sql`count(*) filter (where churn_risk >= 90)::int`
+                         : sql`count(*) filter (where churn_risk >= ${k * 10} and churn_risk < ${k * 10 + 10})::int`,
+                     ),
+                     sql`, `,
+                   )}] as bands
+              from value_run_customers
+             where workspace_id = ${workspaceId} and run_id = ${runId}
+             group by tier`,
+      );
+    },
+
     rfmGrid(workspaceId: number, runId: number) {
       return queryRows<{ r: number | null; f: number | null; n: number; mon: number; m: number | null }>(
         db,

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { VALUE_TIERS } from '../../../shared/analytics/value.contract';
 import {
+  type ClvByTier,
+  ClvByTierSchema,
   PARETO_POINTS,
   type Pareto,
   ParetoSchema,
@@ -38,6 +41,29 @@ export function createValueCharts(repo: ReturnType<typeof createValueChartsRepos
         basis: runSettings(run.settings).abc.basis,
         customers: run.customers,
         points,
+      };
+    },
+
+    async clvByTier(actor: Actor, runId?: number): Promise<ClvByTier> {
+      const run = await runOf(actor, runId);
+      const rows = new Map((await repo.clvByTier(actor.workspaceId, run.id)).map((r) => [r.tier, r]));
+      return {
+        run: { id: run.id, asOf: run.as_of },
+        tiers: VALUE_TIERS.map((tier) => {
+          const r = rows.get(tier);
+          const q = r?.q ?? [];
+          return {
+            tier,
+            customers: r?.n ?? 0,
+            sum: r?.sum ?? 0,
+            p10: q[0] ?? 0,
+            p25: q[1] ?? 0,
+            median: q[2] ?? 0,
+            p75: q[3] ?? 0,
+            p90: q[4] ?? 0,
+            riskBands: r?.bands ?? new Array(10).fill(0),
+          };
+        }),
       };
     },
 
@@ -82,5 +108,19 @@ export const valueChartsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => charts.rfmGrid(requireActor(request), request.query.run),
+  );
+
+  app.get(
+    '/value/charts/clv-by-tier',
+    {
+      schema: {
+        tags,
+        summary:
+          'Customer lifetime value per tier of a finished run (sum and quantiles, yuan) and customers per churn-risk band',
+        querystring: RunChartQuerySchema,
+        response: { 200: ClvByTierSchema },
+      },
+    },
+    async (request) => charts.clvByTier(requireActor(request), request.query.run),
   );
 };

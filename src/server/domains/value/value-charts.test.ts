@@ -52,6 +52,12 @@ describe.each(drivers)('the value dashboard charts on %s', (kind) => {
       expect(c.f).toBeLessThanOrEqual(5);
     }
 
+    // Four customers: the models are withheld, so no tier has a CLV or a risk.
+    const clv = await t.as(t.fx.users.sales, { method: 'GET', url: '/api/v1/value/charts/clv-by-tier' });
+    expect(clv.statusCode, clv.body).toBe(200);
+    for (const x of clv.json().tiers)
+      expect(x).toMatchObject({ customers: 0, sum: 0, riskBands: new Array(10).fill(0) });
+
     const missing = await t.as(t.fx.users.sales, {
       method: 'GET',
       url: `/api/v1/value/charts/rfm-grid?run=${runId + 1000}`,

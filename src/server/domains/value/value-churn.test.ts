@@ -107,6 +107,27 @@ describe.each(drivers)('churn lists, their tasks and the models on %s', (kind) =
     expect(zh.json().items[0].action.text).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('draws CLV per tier and the churn-risk bands of the whole base', async () => {
+    const res = await call(t.fx.users.sales, 'GET', '/api/v1/value/charts/clv-by-tier');
+    expect(res.statusCode, res.body).toBe(200);
+    const tiers = res.json().tiers as {
+      tier: string;
+      customers: number;
+      p10: number;
+      median: number;
+      p90: number;
+      riskBands: number[];
+    }[];
+    expect(tiers.map((x) => x.tier)).toEqual(['MVC', 'STC', 'BZ']);
+    expect(tiers.reduce((s, x) => s + x.customers, 0)).toBe(120);
+    expect(tiers.flatMap((x) => x.riskBands).reduce((a, b) => a + b, 0)).toBe(120);
+    for (const x of tiers.filter((y) => y.customers > 0)) {
+      expect(x.riskBands).toHaveLength(10);
+      expect(x.p10).toBeLessThanOrEqual(x.median);
+      expect(x.median).toBeLessThanOrEqual(x.p90);
+    }
+  });
+
   it('opens one task per listed customer for its owner, once, for managers only', async () => {
     const { sales, manager } = t.fx.users;
     expect((await call(sales, 'POST', '/api/v1/value/churn/tasks', { list: 'at_risk' })).statusCode).toBe(
