@@ -293,6 +293,8 @@ export const CASES: Record<string, Case> = {
   // Opens tasks for the breaches of the customers the caller may see (value-runs.test.ts checks that).
   'POST /api/v1/value/breaches/tasks': { scope: 'self', path: () => '' },
   'GET /api/v1/value/model': { scope: 'list', path: () => '/api/v1/value/model' },
+  // Workspace-wide aggregates of the caller's own workspace (value-churn.test.ts checks the roles).
+  'POST /api/v1/value/model-check': { scope: 'self', path: () => '' },
   'GET /api/v1/value/churn': { scope: 'list', path: () => '/api/v1/value/churn?list=at_risk' },
   // Opens tasks for the listed customers the caller may see (value-churn.test.ts checks that).
   'POST /api/v1/value/churn/tasks': { scope: 'self', path: () => '' },

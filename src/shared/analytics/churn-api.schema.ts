@@ -83,6 +83,41 @@ export const RunModelSchema = z
   .meta({ id: 'RunModel' });
 export type RunModel = z.infer<typeof RunModelSchema>;
 
+/**
+ * A model check (issue 6 items 3 and 5): the models refitted on the history up to a past day (the
+ * calibration end), then compared with what happened up to the run's day (the holdout).
+ */
+export const ModelCheckSchema = z
+  .object({
+    calibrationEnd: z.string(),
+    holdoutEnd: z.string(),
+    period: z.enum(['day', 'week', 'month']),
+    /** The holdout's length in periods. */
+    holdoutPeriods: z.number(),
+    checkedAt: z.string(),
+    model: RunModelSchema,
+    /** Mean repeat purchases per customer in the holdout, by calibration repeats 0 … 6, 7+. */
+    calibrationVsHoldout: z
+      .array(z.object({ label: z.string(), customers: z.number(), actual: z.number(), expected: z.number() }))
+      .nullable(),
+    /** Cumulative repeat purchases per period, actual and expected; the first calibrationPeriods are calibration. */
+    tracking: z
+      .object({
+        periodEnds: z.array(z.string()),
+        actual: z.array(z.number()),
+        expected: z.array(z.number()),
+        calibrationPeriods: z.number(),
+      })
+      .nullable(),
+    /** Area under the ROC curve of the churn risk for "no purchase in the holdout"; null when undefined. */
+    churnAuc: z.number().nullable(),
+    /** Customers scored at the calibration end, and those of them who bought nothing in the holdout. */
+    scored: z.number(),
+    churned: z.number(),
+  })
+  .meta({ id: 'ModelCheck' });
+export type ModelCheck = z.infer<typeof ModelCheckSchema>;
+
 export const ValueModelSchema = z
   .object({
     /** The latest finished run; null before the first. */
@@ -92,6 +127,8 @@ export const ValueModelSchema = z
     model: RunModelSchema.nullable(),
     /** The warnings in the caller's language. */
     warnings: z.array(z.string()),
+    /** The latest model check of the run, if one was made. */
+    check: ModelCheckSchema.nullable(),
   })
   .meta({ id: 'ValueModel' });
 export type ValueModel = z.infer<typeof ValueModelSchema>;

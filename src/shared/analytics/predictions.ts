@@ -39,17 +39,12 @@ function unitHash(id: number): number {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-export function predictForRun(
-  inputs: readonly CustomerValueInput[],
-  asOf: string,
-  settings: ValueSettings,
-): RunPredictions {
-  const t0 = performance.now();
-  const { clv, churn } = settings;
+/** The models' rows: the customers with an order (index k), and their place among the inputs (at[k]). */
+export function modelRows(inputs: readonly CustomerValueInput[], asOf: string, settings: ValueSettings) {
   const n = inputs.length;
-  const periodDays = PERIOD_DAYS[clv.period];
+  const periodDays = PERIOD_DAYS[settings.clv.period];
   const asOfDay = dayNumber(asOf);
-  // Customers with an order, as columns (index k) and their place among the inputs.
+  const byRevenue = settings.clv.basis === 'revenue';
   const at = new Int32Array(n);
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
@@ -66,10 +61,31 @@ export function predictForRun(
     tx[m] = (trustedDayNumber(c.lastOrderOn) - first) / periodDays;
     T[m] = (asOfDay - first) / periodDays;
     zbar[m] = x[m]! > 0 ? (c.revenueCents - c.firstDayRevenueCents) / x[m]! / 100 : 0;
-    margin[m] =
-      clv.basis === 'revenue' || c.revenueCents <= 0 ? 1 : clamp(c.profitCents / c.revenueCents, -1, 1);
+    margin[m] = byRevenue || c.revenueCents <= 0 ? 1 : clamp(c.profitCents / c.revenueCents, -1, 1);
     m++;
   }
+  return {
+    at: at.subarray(0, m),
+    x: x.subarray(0, m),
+    tx: tx.subarray(0, m),
+    T: T.subarray(0, m),
+    zbar: zbar.subarray(0, m),
+    margin: margin.subarray(0, m),
+    m,
+  };
+}
+
+export function predictForRun(
+  inputs: readonly CustomerValueInput[],
+  asOf: string,
+  settings: ValueSettings,
+): RunPredictions {
+  const t0 = performance.now();
+  const { clv, churn } = settings;
+  const n = inputs.length;
+  const periodDays = PERIOD_DAYS[clv.period];
+  const asOfDay = dayNumber(asOf);
+  const { at, x, tx, T, zbar, margin, m } = modelRows(inputs, asOf, settings);
   const share = Math.min(1, clv.fitSample / Math.max(1, m));
   const sample = [];
   for (let k = 0; k < m; k++)
@@ -123,7 +139,11 @@ export function predictForRun(
   }
   churnColumns(inputs, at, m, asOfDay, pAlive, p0, settings, columns);
   const t2 = performance.now();
-  const se = (s: Record<string, number> | undefined | null) => (s ? { ...s } : {});
+  // A standard error is NaN where the Hessian is not invertible (a parameter at its bound): unknown.
+  const se = (s: object | undefined | null): Record<string, number | null> =>
+    Object.fromEntries(
+      Object.entries(s ?? {}).map(([k, v]) => [k, Number.isFinite(v) ? (v as number) : null]),
+    );
   return {
     columns,
     model: {

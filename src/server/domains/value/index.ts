@@ -1,5 +1,10 @@
 import type { DbHandle } from '../../../db/client';
-import type { ChurnListKind, ChurnListQuery, ValueModel } from '../../../shared/analytics/churn-api.schema';
+import type {
+  ChurnListKind,
+  ChurnListQuery,
+  ModelCheck,
+  ValueModel,
+} from '../../../shared/analytics/churn-api.schema';
 import { fitWarningText } from '../../../shared/analytics/clv/fit-warning-messages';
 import { ENGINE_ERROR_MESSAGES, ValueEngineError } from '../../../shared/analytics/engine-errors';
 import type { RunModel } from '../../../shared/analytics/predictions';
@@ -14,6 +19,7 @@ import { createValueChurn } from './value-churn';
 import { createValueConfigRepository } from './value-config.repository';
 import { createValueConfigService } from './value-config.service';
 import { createValueMigration } from './value-migration';
+import { checkRunModels } from './value-model-check';
 import { createValueReadRepository } from './value-read.repository';
 import { createValueReadService, runSettings } from './value-read.service';
 import { createValueRuns } from './value-runs';
@@ -137,16 +143,25 @@ export function createValue(
       return churn.openTasks(actor, run, runSettings(latest.settings), list, locale);
     },
 
+    /** Checks the latest run's models against the holdout since a past day (admins and managers). */
+    async checkModel(actor: Actor): Promise<ModelCheck> {
+      requireManager(actor);
+      const latest = await read.latestRun(actor);
+      const run = { id: latest.id, asOf: latest.asOf };
+      return checkRunModels(handle, actor.workspaceId, run, runSettings(latest.settings), actor.userId);
+    },
+
     /** The latest run's fitted models and their warnings in words (all null before the first run). */
     async model(actor: Actor, locale: Locale): Promise<ValueModel> {
       const { latest } = await read.latestTwo(actor.workspaceId);
-      if (!latest) return { runId: null, asOf: null, model: null, warnings: [] };
+      if (!latest) return { runId: null, asOf: null, model: null, warnings: [], check: null };
       const model = (latest.model as RunModel | null) ?? null;
       return {
         runId: latest.id,
         asOf: latest.asOf,
         model,
         warnings: (model?.warnings ?? []).map((w) => fitWarningText(w, locale)),
+        check: (latest.modelCheck as ModelCheck | null) ?? null,
       };
     },
   };

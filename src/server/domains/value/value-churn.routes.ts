@@ -4,6 +4,7 @@ import {
   ChurnListQuerySchema,
   ChurnTasksBodySchema,
   ChurnTasksResultSchema,
+  ModelCheckSchema,
   ValueModelSchema,
 } from '../../../shared/analytics/churn-api.schema';
 import { listResponse } from '../../../shared/common/pagination';
@@ -26,6 +27,19 @@ export const valueChurnRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => value.model(requireActor(request), request.locale),
+  );
+
+  app.post(
+    '/value/model-check',
+    {
+      schema: {
+        tags,
+        summary:
+          "Check the latest run's models: refit them on the history up to the churn horizon before the run's day, compare with what happened since (calibration vs holdout, tracking, churn AUC); admin, manager",
+        response: { 200: ModelCheckSchema },
+      },
+    },
+    async (request) => value.checkModel(requireActor(request)),
   );
 
   app.get(

@@ -128,6 +128,30 @@ describe.each(drivers)('churn lists, their tasks and the models on %s', (kind) =
     }
   });
 
+  it('checks the models against the six months since a past day, for managers only', async () => {
+    const { sales, manager } = t.fx.users;
+    expect((await call(sales, 'POST', '/api/v1/value/model-check')).statusCode).toBe(403);
+    const res = await call(manager, 'POST', '/api/v1/value/model-check');
+    expect(res.statusCode, res.body).toBe(200);
+    const check = res.json();
+    expect(check).toMatchObject({
+      calibrationEnd: '2025-12-30',
+      holdoutEnd: AS_OF,
+      period: 'week',
+      scored: 120,
+    });
+    expect(check.holdoutPeriods).toBeCloseTo(26, 0);
+    // The customers who stopped at the end of 2025 (every third) bought nothing in the holdout.
+    expect(check.churned).toBeGreaterThanOrEqual(40);
+    expect(check.churnAuc).toBeGreaterThan(0.5);
+    expect(check.calibrationVsHoldout.length).toBe(8);
+    expect(check.tracking.actual.at(-1)).toBeGreaterThan(
+      check.tracking.actual[check.tracking.calibrationPeriods - 1],
+    );
+    const model = (await call(sales, 'GET', '/api/v1/value/model')).json();
+    expect(model.check.churnAuc).toBe(check.churnAuc);
+  });
+
   it('opens one task per listed customer for its owner, once, for managers only', async () => {
     const { sales, manager } = t.fx.users;
     expect((await call(sales, 'POST', '/api/v1/value/churn/tasks', { list: 'at_risk' })).statusCode).toBe(
