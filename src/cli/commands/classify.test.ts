@@ -26,10 +26,17 @@ describe.each(drivers)('kehu classify on %s', (kind) => {
     expect(lines.find((l) => l.startsWith('MVC'))).toMatch(/^MVC\s+1\s+25\.0%/);
     expect(lines.find((l) => l.startsWith('BZ'))).toMatch(/^BZ\s+1\s+25\.0%/);
     expect(text).toContain('No RFM (no order in the window)');
+    // Four customers are too few for the lifetime-value models: said, not invented.
+    expect(text).toContain('Lifetime-value models (weeks, horizon 52): fitted on 3 of 3 customers with an order.');
+    expect(text).toContain('BG/NBD withheld: only 3 customers with an order (at least 50 needed)');
+    expect(text).not.toContain('  BG/NBD       r');
     const zh = await runClassifyCommand(ctx, { asOf: AS_OF, lang: 'zh-CN' });
     expect(zh.text.split('\n')[0]).toBe(
       `第 ${zh.result.runId} 次分类：截至 ${AS_OF} 共 4 个客户（ABC 按毛利），用时 ${zh.text.match(/用时 ([\d.]+) 秒/)![1]} 秒。`,
     );
+    const checked = await runClassifyCommand(ctx, { asOf: AS_OF, lang: 'en', checkModel: true });
+    expect(checked.text).toMatch(/Model check: fitted on the history up to \d{4}-\d{2}-\d{2}, compared with/);
+    expect(checked.text).toContain('Churn risk AUC —');
   });
 });
 

@@ -7,6 +7,7 @@ import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createCustomerGate } from '../../server/domains/customers/customers.access';
 import { createValue } from '../../server/domains/value';
+import { checkRunModels } from '../../server/domains/value/value-model-check';
 import { segmentNames } from '../../server/domains/value/value-read.service';
 import type { RunPhase, RunProgress, RunResult } from '../../server/domains/value/value-runs';
 import { dayNumber } from '../../shared/analytics/days';
@@ -22,10 +23,11 @@ import {
   dataDirOption,
   withContext,
 } from '../context';
+import { checkText, modelText } from './classify-model';
 import { localeFromEnv } from './import';
 import { terminalColumns as columns, count } from './progress';
 
-export type ClassifyCliOptions = { asOf?: string; lang?: Locale };
+export type ClassifyCliOptions = { asOf?: string; lang?: Locale; checkModel?: boolean };
 
 const TEXT = {
   en: {
@@ -169,7 +171,12 @@ export async function runClassifyCommand(
   }
   const settings = await value.config.currentSettings(ctx.workspaceId);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  return { result: result!, text: summaryTable(result!, settings, locale, seconds) };
+  const parts = [summaryTable(result!, settings, locale, seconds), modelText(result!.model, locale)];
+  if (opts.checkModel) {
+    const run = { id: result!.runId, asOf: result!.asOf };
+    parts.push(checkText(await checkRunModels(ctx.handle, ctx.workspaceId, run, settings, null), locale));
+  }
+  return { result: result!, text: parts.join('\n\n') };
 }
 
 /** `--as-of`: a real calendar day (Date.parse would take 2024-02-30 as 1 March). */
@@ -186,6 +193,10 @@ export function classifyCommand(): Command {
     .option('--as-of <day>', 'the day judged as today (default: today in the workspace time zone)', dayArg)
     .addOption(
       new Option('--lang <locale>', 'language of the summary (default from LANG)').choices(['zh-CN', 'en']),
+    )
+    .option(
+      '--check-model',
+      'also check the lifetime-value models: refit them as of the churn horizon before the run and compare with what happened since (churn AUC)',
     )
     .addOption(dataDirOption())
     .addOption(databaseUrlOption())
