@@ -18,11 +18,9 @@ import { withBulkSession } from '../src/db/bulk';
 import { createDb, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { readValueInputs } from '../src/server/domains/customer-metrics';
-import { copyVerdicts, insertRun } from '../src/server/domains/value/value-runs.store';
-import { BUILTIN_MATRICES } from '../src/shared/analytics/builtin-matrices';
-import { classifyLazily } from '../src/shared/analytics/classify';
 import { DEFAULT_VALUE_SETTINGS } from '../src/shared/analytics/value-settings';
 import { generateValueData, type Step, VALUE_BENCH_AS_OF } from './value-data';
+import { type TimedRun, timedRun } from './value-run';
 
 const DATA = fileURLToPath(new URL('./data/value', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results', import.meta.url));
@@ -193,39 +191,17 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
     await handle.db.execute('vacuum analyze customer_window_metrics');
     // The whole classification as a run does it, in one transaction: read, classify, COPY every verdict
     // into value_run_customers (then rolled back, so that the data set stays as it is).
-    const classifications: { readMs: number; classifyMs: number; storeMs: number; totalMs: number }[] = [];
-    for (let i = 0; i < 2; i++) {
-      // Each rolled-back run leaves a million dead rows (and index entries) that every later COPY has to
-      // step over, which no real run meets (runs commit, autovacuum clears aborted ones): clear them first.
-      await handle.db.execute('vacuum value_run_customers');
-      await withBulkSession(handle, async (session) => {
-        const t0 = performance.now();
-        const runId = await insertRun(session, {
-          workspaceId: ws,
-          trigger: 'manual',
-          asOf: VALUE_BENCH_AS_OF,
-          startedBy: null,
-          settings: {},
-        });
-        const inputs = await readValueInputs(session, { workspaceId: ws, asOf: VALUE_BENCH_AS_OF, settings });
-        const t1 = performance.now();
-        const verdicts = classifyLazily(inputs, settings, BUILTIN_MATRICES, VALUE_BENCH_AS_OF);
-        const t2 = performance.now();
-        await copyVerdicts(session, ws, runId, verdicts);
-        const t3 = performance.now();
-        classifications.push({
-          readMs: Math.round(t1 - t0),
-          classifyMs: Math.round(t2 - t1),
-          storeMs: Math.round(t3 - t2),
-          totalMs: Math.round(t3 - t0),
-        });
-        throw rollback;
-      }).catch((err) => {
-        if (err !== rollback) throw err;
-      });
-      const c = classifications.at(-1)!;
+    // The classification alone (issue 5), then with the lifetime-value models refitted and every
+    // customer scored (issue 6), as `kehu classify` runs it.
+    const classifications: TimedRun[] = [];
+    const withModels: TimedRun[] = [];
+    for (const models of [false, false, true, true]) {
+      const c = await timedRun(handle, ws, settings, models);
+      (models ? withModels : classifications).push(c);
       log(
-        `${driver}: full classification ${c.totalMs} ms (read ${c.readMs}, classify ${c.classifyMs}, store ${c.storeMs} ms)`,
+        models
+          ? `${driver}: full run with the models ${c.totalMs} ms (read ${c.readMs}, fit ${c.fitMs} on ${c.fittedOn} customers, score ${c.scoreMs}, classify ${c.classifyMs}, store ${c.storeMs} ms)`
+          : `${driver}: full classification ${c.totalMs} ms (read ${c.readMs}, classify ${c.classifyMs}, store ${c.storeMs} ms)`,
       );
     }
     start = performance.now();
@@ -251,6 +227,7 @@ async function benchDriver(driver: 'pglite' | 'postgres', customers: number) {
       monthRows,
       reanchorMs,
       classifications,
+      withModels,
       naiveMs,
       rebuildMs,
     };

@@ -50,8 +50,8 @@ export function checkText(c: ModelCheck, locale: Locale): string {
   if (t?.actual.length)
     lines.push(
       en
-        ? `  Repeat purchases to ${t.periodEnds.at(-1)}: ${count(t.actual.at(-1)!)} actual, ${t.expected.at(-1)!.toFixed(0)} expected.`
-        : `  截至 ${t.periodEnds.at(-1)} 的重复购买：实际 ${count(t.actual.at(-1)!)} 次，预计 ${t.expected.at(-1)!.toFixed(0)} 次。`,
+        ? `  Repeat purchases to ${t.periodEnds.at(-1)}: ${count(t.actual.at(-1)!)} actual, ${count(Math.round(t.expected.at(-1)!))} expected.`
+        : `  截至 ${t.periodEnds.at(-1)} 的重复购买：实际 ${count(t.actual.at(-1)!)} 次，预计 ${count(Math.round(t.expected.at(-1)!))} 次。`,
     );
   return lines.join('\n');
 }

@@ -27,7 +27,9 @@ describe.each(drivers)('kehu classify on %s', (kind) => {
     expect(lines.find((l) => l.startsWith('BZ'))).toMatch(/^BZ\s+1\s+25\.0%/);
     expect(text).toContain('No RFM (no order in the window)');
     // Four customers are too few for the lifetime-value models: said, not invented.
-    expect(text).toContain('Lifetime-value models (weeks, horizon 52): fitted on 3 of 3 customers with an order.');
+    expect(text).toContain(
+      'Lifetime-value models (weeks, horizon 52): fitted on 3 of 3 customers with an order.',
+    );
     expect(text).toContain('BG/NBD withheld: only 3 customers with an order (at least 50 needed)');
     expect(text).not.toContain('  BG/NBD       r');
     const zh = await runClassifyCommand(ctx, { asOf: AS_OF, lang: 'zh-CN' });

@@ -225,7 +225,7 @@ function predictionOf(p: PredictionColumns, i: number): VerdictPrediction {
 }
 
 /** CLV replaces the stop-gap strategic value where it is known; a negative CLV is no potential (0). */
-function useClv(col: Columns, clvCents: Float64Array) {
+function clvAsStrategic(col: Columns, clvCents: Float64Array) {
   if (clvCents.length !== col.strategic.length) throw new RangeError('predictions do not match the inputs');
   for (let i = 0; i < clvCents.length; i++) {
     const clv = clvCents[i]!;
@@ -299,7 +299,7 @@ export function classifyLazily(
   const n = inputs.length;
   const { aCut, bCut, basis } = settings.abc;
   const col = columns(inputs, settings, dayNumber(asOf));
-  if (predictions) useClv(col, predictions.clvCents);
+  if (predictions) clvAsStrategic(col, predictions.clvCents);
   const byCode = codeOrder(col.codes);
   const abc = rankAbc(col.basis, byCode, aCut, bCut);
   const rfm = rfmColumns(col);
