@@ -29,4 +29,23 @@ describe('ByteWriter', () => {
     expect(() => new ByteWriter().int(1.5)).toThrow(/safe integer/);
     expect(() => new ByteWriter().int(2 ** 60)).toThrow(/safe integer/);
   });
+
+  it('writes a number with a fixed number of places as toFixed does after rounding', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (x, places) => {
+          const scale = 10 ** places;
+          const expected = (Math.round(x * scale) / scale).toFixed(places);
+          const got = new ByteWriter(8).fixed(x, places).take().toString();
+          expect(Number(got)).toBe(Number(expected));
+          expect(got.split('.')[1]?.length ?? 0).toBe(places);
+        },
+      ),
+    );
+    expect(new ByteWriter().fixed(0.5, 3).take().toString()).toBe('0.500');
+    expect(new ByteWriter().fixed(-0.0004, 3).take().toString()).toBe('0.000');
+    expect(() => new ByteWriter().fixed(Number.NaN, 2)).toThrow(/cannot write/);
+  });
 });

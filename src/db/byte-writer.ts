@@ -73,6 +73,28 @@ export class ByteWriter {
     return this;
   }
 
+  /** A finite number rounded to `places` decimals (0–9), written with exactly that many: 0.5, 3 → 0.500. */
+  fixed(value: number, places: number): this {
+    const scale = 10 ** places;
+    let v = Math.round(value * scale);
+    if (!Number.isSafeInteger(v)) throw new Error(`cannot write ${value} with ${places} places`);
+    if (v < 0) {
+      this.byte(MINUS);
+      v = -v;
+    }
+    const frac = v % scale;
+    this.int((v - frac) / scale);
+    if (places === 0) return this;
+    this.room(places + 1);
+    this.buf[this.n++] = DOT;
+    for (let p = places - 1, f = frac; p >= 0; p--) {
+      this.buf[this.n + p] = ZERO + (f % 10);
+      f = Math.floor(f / 10);
+    }
+    this.n += places;
+    return this;
+  }
+
   /** Text as UTF-8, as it is (the caller quotes it where the format needs). */
   text(s: string): this {
     this.room(s.length * 3);

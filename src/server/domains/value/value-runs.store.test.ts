@@ -4,13 +4,17 @@ import { csvLine } from '../../../db/bulk';
 import { ByteWriter } from '../../../db/byte-writer';
 import { centsToDecimal } from '../../../db/cents.test-support';
 import { type CustomerVerdict, NO_PREDICTION } from '../../../shared/analytics/value.contract';
-import { runCustomersCopy, writeVerdict } from './value-runs.store';
+import { PLACES, runCustomersCopy, writeVerdict } from './value-runs.store';
 
 const verdictLine = (ws: number, runId: number, v: CustomerVerdict) => {
   const w = new ByteWriter(16);
   writeVerdict(w, ws, runId, v);
   return w.take().toString('utf8');
 };
+
+/** A figure as the store rounds it, written by toFixed (an independent formatter). */
+const rounded = (x: number | null, places: number) =>
+  x === null ? null : (Math.round(x * 10 ** places) / 10 ** places).toFixed(places);
 
 /** The generic path verdictLine replaces: a row object keyed as runCustomersCopy, through csvLine. */
 function viaCsvLine(ws: number, runId: number, v: CustomerVerdict): string {
@@ -35,16 +39,16 @@ function viaCsvLine(ws: number, runId: number, v: CustomerVerdict): string {
     strategicValue: v.strategicValueCents === null ? null : centsToDecimal(v.strategicValueCents),
     cells: v.cells,
     flags: v.flags,
-    pAlive: v.prediction.pAlive,
-    expectedPurchases: v.prediction.expectedPurchases,
+    pAlive: rounded(v.prediction.pAlive, PLACES.pAlive),
+    expectedPurchases: rounded(v.prediction.expectedPurchases, PLACES.expectedPurchases),
     expectedSpend:
       v.prediction.expectedSpendCents === null ? null : centsToDecimal(v.prediction.expectedSpendCents),
     clv: v.prediction.clvCents === null ? null : centsToDecimal(v.prediction.clvCents),
     churnRisk: v.prediction.churnRisk,
     churnReasons: v.prediction.churnReasons,
     daysSinceLastOrder: v.prediction.daysSinceLastOrder,
-    meanIntervalDays: v.prediction.meanIntervalDays,
-    trendPct: v.prediction.trendPct,
+    meanIntervalDays: rounded(v.prediction.meanIntervalDays, PLACES.meanIntervalDays),
+    trendPct: rounded(v.prediction.trendPct, PLACES.trendPct),
   });
 }
 
