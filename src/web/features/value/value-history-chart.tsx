@@ -7,27 +7,36 @@ import { type ChartOption, EChart } from './value-echarts';
 
 const TIERS = ['BZ', 'STC', 'MVC'];
 
-/** A customer's tier over the runs (steps, each point labelled with its ABC class) and its actual value. */
+/**
+ * A customer's tier over the runs (steps, each point labelled with its ABC class), its actual value and,
+ * once runs predict them, its CLV and churn risk.
+ */
 export default function ValueHistoryChart({ history }: { history: CustomerValue['history'] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  // Runs before the lifetime-value models have no CLV: their series are left out rather than drawn as 0.
+  const predicted = history.some((h) => h.clv !== null || h.churnRisk !== null);
   const option = useMemo<ChartOption>(() => {
     // The short codes on the axis (the column is narrow); the tooltip gives the full names.
     const tierNames = TIERS;
     return {
-      grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+      // Four series wrap the legend onto a second line in the narrow column.
+      grid: { left: 8, right: 8, top: predicted ? 56 : 32, bottom: 8, containLabel: true },
       legend: { top: 0, itemWidth: 14, textStyle: { fontSize: 11 } },
       tooltip: {
         trigger: 'axis',
         formatter: (items: { dataIndex: number }[]) => {
           const h = history[items[0]?.dataIndex ?? 0];
           if (!h) return '';
-          return t('value.history.tooltip', {
+          const verdict = t('value.history.tooltip', {
             asOf: h.asOf,
             tier: t(`value.tier.${h.tier}`),
             abc: h.abc,
             value: formatMoney(h.actualValue, locale),
           });
+          if (h.clv === null && h.churnRisk === null) return verdict;
+          const risk = h.churnRisk === null ? '—' : String(h.churnRisk);
+          return `${verdict}<br/>${t('clv.history.tooltip', { clv: formatMoney(h.clv, locale), risk })}`;
         },
       },
       xAxis: { type: 'category', data: history.map((h) => h.asOf) },
@@ -42,6 +51,8 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
             formatter: (v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v),
           },
         },
+        // Churn risk 0–100 on an axis of its own, unlabelled: its values are in the tooltip.
+        { type: 'value', min: 0, max: 100, show: false },
       ],
       series: [
         {
@@ -64,10 +75,34 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
           data: history.map((h) => Number(h.actualValue)),
           itemStyle: { color: '#2da44e' },
         },
+        ...(predicted
+          ? [
+              {
+                type: 'line',
+                name: t('clv.history.clv'),
+                yAxisIndex: 1,
+                data: history.map((h) => (h.clv === null ? null : Number(h.clv))),
+                itemStyle: { color: '#8250df' },
+              },
+              {
+                type: 'line',
+                name: t('clv.history.churnRisk'),
+                yAxisIndex: 2,
+                data: history.map((h) => h.churnRisk),
+                itemStyle: { color: '#cf222e' },
+                lineStyle: { type: 'dashed' },
+              },
+            ]
+          : []),
       ],
     };
-  }, [history, t, locale]);
+  }, [history, predicted, t, locale]);
   return (
-    <EChart option={option} label={t('value.history.title')} height={220} testId="value-history-chart" />
+    <EChart
+      option={option}
+      label={t('value.history.title')}
+      height={predicted ? 250 : 220}
+      testId="value-history-chart"
+    />
   );
 }
