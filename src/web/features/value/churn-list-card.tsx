@@ -1,10 +1,9 @@
 import { CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { useMe } from '../auth/session';
@@ -19,12 +18,12 @@ import {
 import { formatProbability, riskColor, useChurnThresholds } from './clv-format';
 import { VALUE_KEY } from './value-api';
 import { canManageValue, percent } from './value-hooks';
+import { CustomerCell, LoadMore } from './value-list-parts';
 import { ABC_TAG_COLORS, TIER_COLORS } from './value-tier-colors';
 
 /** One churn list of the latest run (at risk, or win back), paged by cursor, and its follow-up tasks. */
 export function ChurnListCard({ list }: { list: ChurnListKind }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const people = usePeople();
   const client = useQueryClient();
@@ -41,10 +40,8 @@ export function ChurnListCard({ list }: { list: ChurnListKind }) {
   const open = useMutation({
     mutationFn: () => openChurnTasks(list),
     onSuccess: async (r) => {
+      // The counts stay above the list (a toast would vanish before they are read).
       setOpened(r);
-      void message.success(
-        t('clv.lists.opened', { listed: r.listed, created: r.created, open: r.alreadyOpen }),
-      );
       await client.invalidateQueries({ queryKey: [...VALUE_KEY, 'churn', list] });
       await client.invalidateQueries({ queryKey: ['tasks'] });
     },
@@ -58,6 +55,8 @@ export function ChurnListCard({ list }: { list: ChurnListKind }) {
       loading={open.isPending}
       disabled={!manager || rows.length === 0}
       onClick={() => open.mutate()}
+      // A disabled button gets no mouse events: the span around it shows the tooltip.
+      style={manager ? undefined : { pointerEvents: 'none' }}
     >
       {t('clv.lists.createTasks')}
     </Button>
@@ -67,7 +66,15 @@ export function ChurnListCard({ list }: { list: ChurnListKind }) {
       title={t(`clv.lists.${list}`)}
       size="small"
       data-testid={`churn-${list}`}
-      extra={manager ? button : <Tooltip title={t('clv.lists.managersOnly')}>{button}</Tooltip>}
+      extra={
+        manager ? (
+          button
+        ) : (
+          <Tooltip title={t('clv.lists.managersOnly')}>
+            <span style={{ cursor: 'not-allowed', display: 'inline-block' }}>{button}</span>
+          </Tooltip>
+        )
+      }
     >
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>
         <Flex justify="space-between" align="center" wrap gap={8}>
@@ -119,13 +126,7 @@ export function ChurnListCard({ list }: { list: ChurnListKind }) {
           locale={{ emptyText: <Empty description={t('clv.lists.empty')} /> }}
           columns={useColumns(list, thresholds.atRiskScore)}
         />
-        {pages.hasNextPage && (
-          <Flex justify="center">
-            <Button loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
-              {t('value.more')}
-            </Button>
-          </Flex>
-        )}
+        <LoadMore pages={pages} />
       </Space>
     </Card>
   );
@@ -141,17 +142,16 @@ function useColumns(list: ChurnListKind, atRiskScore: number): ColumnsType<Churn
       title: t('value.col.customer'),
       // The follow-up task sits with the customer: a column of its own would push the reasons off screen.
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/customers/${r.customerId}`}>{r.name}</Link>
-          <Space size={4}>
-            <Typography.Text type="secondary">{r.code}</Typography.Text>
-            {r.taskId !== null && (
+        <CustomerCell
+          row={r}
+          extra={
+            r.taskId !== null && (
               <Tag icon={<CheckCircleOutlined />} color="green" data-testid="churn-task-open">
                 {t('value.breaches.taskOpen')}
               </Tag>
-            )}
-          </Space>
-        </Space>
+            )
+          }
+        />
       ),
     },
     { key: 'owner', title: t('value.col.owner'), render: (_, r) => r.ownerName ?? t('value.noOwner') },

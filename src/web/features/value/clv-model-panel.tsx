@@ -57,24 +57,19 @@ export function ModelPanel({ view }: { view: ValueModel }) {
               </Descriptions.Item>
             </Descriptions>
             <Row gutter={[16, 16]}>
-              <Col xs={24} lg={12}>
-                <ParamTable
-                  title={t('clv.model.bgnbd')}
-                  testId="bgnbd-params"
-                  fit={m.bgnbd}
-                  params={BGNBD_PARAMS}
-                  locale={locale}
-                />
-              </Col>
-              <Col xs={24} lg={12}>
-                <ParamTable
-                  title={t('clv.model.gammaGamma')}
-                  testId="gamma-gamma-params"
-                  fit={m.gammaGamma}
-                  params={GAMMA_GAMMA_PARAMS}
-                  locale={locale}
-                />
-              </Col>
+              {[
+                { title: t('clv.model.bgnbd'), testId: 'bgnbd-params', fit: m.bgnbd, params: BGNBD_PARAMS },
+                {
+                  title: t('clv.model.gammaGamma'),
+                  testId: 'gamma-gamma-params',
+                  fit: m.gammaGamma,
+                  params: GAMMA_GAMMA_PARAMS,
+                },
+              ].map((table) => (
+                <Col key={table.testId} xs={24} lg={12}>
+                  <ParamTable {...table} locale={locale} />
+                </Col>
+              ))}
             </Row>
           </>
         )}

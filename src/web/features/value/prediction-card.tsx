@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Empty, Flex, Progress, Skeleton, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +5,8 @@ import { Link } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { formatProbability, formatPurchases, horizonText, riskColor, useChurnThresholds } from './clv-format';
-import { type CustomerValue, getCustomerValue, VALUE_KEY } from './value-api';
+import type { CustomerValue } from './value-api';
+import { useCustomerValue } from './value-hooks';
 
 // ECharts loads with the gauge, not with the 360 page.
 const PAliveGauge = lazy(() => import('./prediction-gauge'));
@@ -16,11 +16,7 @@ type Prediction = NonNullable<CustomerValue['latest']>['prediction'];
 /** The customer's lifetime value prediction on the 360 page: P(alive), purchases, CLV and churn risk. */
 export function PredictionCard({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  // The same query as the value card: one request for both.
-  const value = useQuery({
-    queryKey: [...VALUE_KEY, 'customer', customerId],
-    queryFn: ({ signal }) => getCustomerValue(customerId, signal),
-  });
+  const value = useCustomerValue(customerId);
   const latest = value.data?.latest;
   return (
     <Card
