@@ -91,7 +91,12 @@ export const enClv: Pick<Messages, 'clv'> = {
       high: 'High risk',
       notPredicted: 'Not predicted',
     },
-    history: { clv: 'CLV', churnRisk: 'Churn risk', tooltip: 'CLV {{clv}}, churn risk {{risk}}' },
+    history: {
+      clv: 'CLV',
+      churnRisk: 'Churn risk',
+      riskTitle: 'Churn risk across runs',
+      tooltip: 'CLV {{clv}}, churn risk {{risk}}',
+    },
     settings: {
       clvTitle: 'Lifetime value models',
       period: 'Time unit',

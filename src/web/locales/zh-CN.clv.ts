@@ -85,7 +85,12 @@ export const zhCNClv = {
       high: '高风险',
       notPredicted: '暂不预测',
     },
-    history: { clv: 'CLV', churnRisk: '流失风险', tooltip: 'CLV {{clv}}，流失风险 {{risk}}' },
+    history: {
+      clv: 'CLV',
+      churnRisk: '流失风险',
+      riskTitle: '各次分类的流失风险',
+      tooltip: 'CLV {{clv}}，流失风险 {{risk}}',
+    },
     settings: {
       clvTitle: '客户终身价值模型',
       period: '时间单位',

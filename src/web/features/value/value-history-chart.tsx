@@ -1,7 +1,9 @@
+import { Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
+import { riskColor, useChurnThresholds } from './clv-format';
 import type { CustomerValue } from './value-api';
 import { type ChartOption, EChart } from './value-echarts';
 
@@ -9,7 +11,7 @@ const TIERS = ['BZ', 'STC', 'MVC'];
 
 /**
  * A customer's tier over the runs (steps, each point labelled with its ABC class), its actual value and,
- * once runs predict them, its CLV and churn risk.
+ * once runs predict them, its CLV; the churn risk below in a chart of its own.
  */
 export default function ValueHistoryChart({ history }: { history: CustomerValue['history'] }) {
   const { t } = useTranslation();
@@ -20,8 +22,7 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
     // The short codes on the axis (the column is narrow); the tooltip gives the full names.
     const tierNames = TIERS;
     return {
-      // Four series wrap the legend onto a second line in the narrow column.
-      grid: { left: 8, right: 8, top: predicted ? 56 : 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
       legend: { top: 0, itemWidth: 14, textStyle: { fontSize: 11 } },
       tooltip: {
         trigger: 'axis',
@@ -51,8 +52,6 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
             formatter: (v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v),
           },
         },
-        // Churn risk 0–100 on an axis of its own, unlabelled: its values are in the tooltip.
-        { type: 'value', min: 0, max: 100, show: false },
       ],
       series: [
         {
@@ -84,25 +83,51 @@ export default function ValueHistoryChart({ history }: { history: CustomerValue[
                 data: history.map((h) => (h.clv === null ? null : Number(h.clv))),
                 itemStyle: { color: '#8250df' },
               },
-              {
-                type: 'line',
-                name: t('clv.history.churnRisk'),
-                yAxisIndex: 2,
-                data: history.map((h) => h.churnRisk),
-                itemStyle: { color: '#cf222e' },
-                lineStyle: { type: 'dashed' },
-              },
             ]
           : []),
       ],
     };
   }, [history, predicted, t, locale]);
   return (
-    <EChart
-      option={option}
-      label={t('value.history.title')}
-      height={predicted ? 250 : 220}
-      testId="value-history-chart"
-    />
+    <>
+      <EChart option={option} label={t('value.history.title')} height={220} testId="value-history-chart" />
+      {predicted && <RiskHistory history={history} />}
+    </>
+  );
+}
+
+/** Churn risk over the runs, in a small chart of its own (0–100 does not share an axis with money). */
+function RiskHistory({ history }: { history: CustomerValue['history'] }) {
+  const { t } = useTranslation();
+  const { atRiskScore } = useChurnThresholds();
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: history.map((h) => h.asOf) },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 50 },
+      series: [
+        {
+          type: 'bar',
+          name: t('clv.history.churnRisk'),
+          barMaxWidth: 24,
+          // Red at or above the at-risk score, as on the card and the lists.
+          data: history.map((h) =>
+            h.churnRisk === null
+              ? null
+              : { value: h.churnRisk, itemStyle: { color: riskColor(h.churnRisk, atRiskScore) } },
+          ),
+        },
+      ],
+    }),
+    [history, atRiskScore, t],
+  );
+  return (
+    <>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('clv.history.riskTitle')}
+      </Typography.Text>
+      <EChart option={option} label={t('clv.history.riskTitle')} height={110} testId="risk-history-chart" />
+    </>
   );
 }
