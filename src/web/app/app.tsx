@@ -34,6 +34,7 @@ const ImportPage = lazy(() => import('../features/imports/import-page'));
 const HomePage = lazy(() => import('../features/home/home-page'));
 const ValuePage = lazy(() => import('../features/value/value-page'));
 const ValueSettingsPage = lazy(() => import('../features/value/value-settings-page'));
+const ClvPage = lazy(() => import('../features/value/clv-page'));
 
 // A 401 anywhere means the session ended (expired, or signed out elsewhere): the shell then sends the
 // user to the login page with the page they were on, and back there after signing in.
@@ -83,6 +84,7 @@ const router = createBrowserRouter([
       { path: 'import', element: <ImportPage /> },
       { path: 'value', element: <ValuePage /> },
       { path: 'value/settings', element: <ValueSettingsPage /> },
+      { path: 'value/clv', element: <ClvPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
@@ -53,9 +54,11 @@ export function AppLayout() {
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
-  const section = location.pathname.startsWith('/admin/')
-    ? location.pathname.slice(1)
-    : location.pathname.split('/')[1] || 'home';
+  // Admin pages and the lifetime-value page have items of their own; elsewhere the first path segment.
+  const section =
+    location.pathname.startsWith('/admin/') || location.pathname.startsWith('/value/clv')
+      ? location.pathname.slice(1)
+      : location.pathname.split('/')[1] || 'home';
   const soon = (key: string, icon: ReactNode) => ({
     key,
     icon,
@@ -83,6 +86,7 @@ export function AppLayout() {
           ? []
           : [{ key: 'import', icon: <ImportOutlined />, label: t('imports.menu') }]),
         { key: 'value', icon: <RiseOutlined />, label: t('value.menu') },
+        { key: 'value/clv', icon: <AlertOutlined />, label: t('clv.menu') },
         soon('analytics', <BarChartOutlined />),
         soon('pipeline', <FunnelPlotOutlined />),
         soon('service', <CustomerServiceOutlined />),

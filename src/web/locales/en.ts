@@ -1,3 +1,4 @@
+import { enClv } from './en.clv';
 import { enData } from './en.data';
 import { enValue } from './en.value';
 import { enValueSettings } from './en.value-settings';
@@ -380,4 +381,5 @@ export const en: Messages = {
   ...enData,
   ...enValue,
   ...enValueSettings,
+  ...enClv,
 };

@@ -1,4 +1,5 @@
 /** Every string of the web app in Simplified Chinese; en.ts must have exactly the same keys (typed). */
+import { zhCNClv } from './zh-CN.clv';
 import { zhCNData } from './zh-CN.data';
 import { zhCNValue } from './zh-CN.value';
 import { zhCNValueSettings } from './zh-CN.value-settings';
@@ -354,6 +355,7 @@ export const zhCN = {
   ...zhCNData,
   ...zhCNValue,
   ...zhCNValueSettings,
+  ...zhCNClv,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

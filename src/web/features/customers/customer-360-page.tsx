@@ -26,6 +26,7 @@ import { useCurrentCustomer, useLogTouch } from '../activities/log-touch';
 import { ContactForm } from '../contacts/contact-form';
 import { QualityCard } from '../quality/quality-card';
 import { CustomerTasksCard } from '../tasks/customer-tasks';
+import { PredictionCard } from '../value/prediction-card';
 import { ValueCard } from '../value/value-card';
 import { type Customer360, getCustomer360 } from './customer-api';
 import { CustomFieldsCard, TeamCard, TimelineCard } from './customer-cards';
@@ -75,6 +76,7 @@ function View360({ view }: { view: Customer360 }) {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <TotalsCard totals={orderTotals} openItems={openItems} />
             <ValueCard customerId={profile.id} />
+            <PredictionCard customerId={profile.id} />
             <CustomerTasksCard customerId={profile.id} />
             <ContactsCard customerId={profile.id} contacts={contacts} />
             <TeamCard profile={profile} />

@@ -1,11 +1,11 @@
 import { CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { type Breach, listBreaches, openBreachTasks, VALUE_KEY } from './value-api';
 import { canManageValue } from './value-hooks';
+import { CustomerCell, LoadMore } from './value-list-parts';
 import { TIER_COLORS } from './value-tier-colors';
 
 /** Policy breaches of the latest run ("MVC not visited in 45 days; policy 30") and their follow-ups. */
@@ -65,12 +65,7 @@ export function BreachesCard() {
           {
             key: 'customer',
             title: t('value.col.customer'),
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                <Link to={`/customers/${r.customerId}`}>{r.name}</Link>
-                <Typography.Text type="secondary">{r.code}</Typography.Text>
-              </Space>
-            ),
+            render: (_, r) => <CustomerCell row={r} />,
           },
           { key: 'owner', title: t('value.col.owner'), render: (_, r) => r.ownerName ?? t('value.noOwner') },
           {
@@ -93,13 +88,7 @@ export function BreachesCard() {
           },
         ]}
       />
-      {pages.hasNextPage && (
-        <Flex justify="center" style={{ marginTop: 12 }}>
-          <Button loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
-            {t('value.more')}
-          </Button>
-        </Flex>
-      )}
+      <LoadMore pages={pages} style={{ marginTop: 12 }} />
     </Card>
   );
 }

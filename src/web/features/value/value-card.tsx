@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
-import { type CustomerValue, getCustomerValue, VALUE_KEY } from './value-api';
+import type { CustomerValue } from './value-api';
+import { useCustomerValue } from './value-hooks';
 import { useMatrices } from './value-matrix-grid';
 import { ABC_TAG_COLORS, TIER_COLORS } from './value-tier-colors';
 
@@ -15,10 +15,7 @@ const ValueHistoryChart = lazy(() => import('./value-history-chart'));
 /** The customer's value on the 360 page: the latest verdict, each part explained, and its history. */
 export function ValueCard({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  const value = useQuery({
-    queryKey: [...VALUE_KEY, 'customer', customerId],
-    queryFn: ({ signal }) => getCustomerValue(customerId, signal),
-  });
+  const value = useCustomerValue(customerId);
   return (
     <Card
       title={t('value.card.title')}

@@ -52,6 +52,55 @@ describe('the value settings form values', () => {
   });
 });
 
+describe('the lifetime value and churn settings in the form', () => {
+  it('show the discount rate, the P(alive) threshold and the win-back share in percent', () => {
+    const values = toValues(DEFAULT_VALUE_SETTINGS);
+    expect(values.clv).toEqual({
+      period: 'week',
+      horizonPeriods: 52,
+      annualDiscountRate: 10,
+      basis: 'profit',
+      fitSample: 100_000,
+    });
+    expect(values.churn).toMatchObject({ pAliveBelow: 50, winBackTopShare: 20, atRiskScore: 60 });
+    // Counts, days, factors and the trend (already %/year) stay as they are.
+    expect(values.churn).toMatchObject({ horizonMonths: 6, overdueFactor: 2, trendDeclinePctPerYear: -20 });
+  });
+
+  it.each([
+    [0, 0],
+    [12.5, 0.125],
+    [7.77, 0.0777],
+    [100, 1],
+  ])('turns a yearly discount rate of %s%% into %s', (percent, share) => {
+    const values = toValues(DEFAULT_VALUE_SETTINGS);
+    values.clv.annualDiscountRate = percent;
+    expect(toSettings(values, DEFAULT_VALUE_SETTINGS).clv.annualDiscountRate).toBe(share);
+  });
+
+  it('turns the churn percentages back into shares without float noise, and the schema accepts them', () => {
+    const values = toValues(DEFAULT_VALUE_SETTINGS);
+    values.churn.pAliveBelow = 33.3;
+    values.churn.winBackTopShare = 0.7;
+    values.churn.trendDeclinePctPerYear = -35;
+    const settings = toSettings(values, DEFAULT_VALUE_SETTINGS);
+    expect(settings.churn).toEqual({
+      ...DEFAULT_VALUE_SETTINGS.churn,
+      pAliveBelow: 0.333,
+      winBackTopShare: 0.007,
+      trendDeclinePctPerYear: -35,
+    });
+    expect(valueSettingsSchema.safeParse(settings).success).toBe(true);
+  });
+
+  it('leave a P(alive) threshold of 100% to the schema to refuse', () => {
+    const values = toValues(DEFAULT_VALUE_SETTINGS);
+    values.churn.pAliveBelow = 100;
+    const checked = valueSettingsSchema.safeParse(toSettings(values, DEFAULT_VALUE_SETTINGS));
+    expect(checked.error?.issues[0]?.path).toEqual(['churn', 'pAliveBelow']);
+  });
+});
+
 describe('a matrix axis as text', () => {
   it('reads cut points with ASCII or Chinese commas and spaces', () => {
     expect(parseAxis({ kind: 'numeric', factor: ' revenue_12m ', text: '100000，500000, 1e6' })).toEqual({

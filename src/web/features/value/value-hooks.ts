@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../lib/i18n';
-import { getValueSettings, VALUE_SETTINGS_KEY } from './value-api';
+import { getCustomerValue, getValueSettings, VALUE_KEY, VALUE_SETTINGS_KEY } from './value-api';
 
 /** The value engine's settings (everyone may read them: segment names, cut-offs). */
 export function useValueSettings() {
@@ -10,6 +10,14 @@ export function useValueSettings() {
     queryKey: VALUE_SETTINGS_KEY,
     queryFn: ({ signal }) => getValueSettings(signal),
     staleTime: 60_000,
+  });
+}
+
+/** A customer's latest verdict and history (one request for the value and prediction cards). */
+export function useCustomerValue(customerId: number) {
+  return useQuery({
+    queryKey: [...VALUE_KEY, 'customer', customerId],
+    queryFn: ({ signal }) => getCustomerValue(customerId, signal),
   });
 }
 

@@ -1,12 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatMoney } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { listValueCustomers, VALUE_KEY, type ValueListItem, type ValueListKind } from './value-api';
 import { useSegmentName } from './value-hooks';
+import { CustomerCell, LoadMore } from './value-list-parts';
 import { ABC_TAG_COLORS, TIER_COLORS } from './value-tier-colors';
 
 const KINDS: ValueListKind[] = ['mvc_down', 'bz', 'high_potential'];
@@ -46,12 +46,7 @@ export function ValueListsCard() {
             {
               key: 'customer',
               title: t('value.col.customer'),
-              render: (_, r) => (
-                <Space orientation="vertical" size={0}>
-                  <Link to={`/customers/${r.customerId}`}>{r.name}</Link>
-                  <Typography.Text type="secondary">{r.code}</Typography.Text>
-                </Space>
-              ),
+              render: (_, r) => <CustomerCell row={r} />,
             },
             {
               key: 'owner',
@@ -98,13 +93,7 @@ export function ValueListsCard() {
             },
           ]}
         />
-        {pages.hasNextPage && (
-          <Flex justify="center">
-            <Button loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
-              {t('value.more')}
-            </Button>
-          </Flex>
-        )}
+        <LoadMore pages={pages} />
       </Space>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { PlayCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, PlayCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -111,6 +111,9 @@ function Header({ latest, newest }: { latest: ValueRun | null; newest: ValueRun 
           </Typography.Text>
         </Space>
         <Space wrap>
+          <Link to="/value/clv">
+            <Button icon={<AlertOutlined />}>{t('clv.open')}</Button>
+          </Link>
           {me.data?.role === 'admin' && (
             <Link to="/value/settings">
               <Button icon={<SettingOutlined />}>{t('valueSettings.open')}</Button>

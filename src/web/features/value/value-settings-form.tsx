@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { ValueSettings } from '../../../shared/analytics/value-settings';
 import { ApiError } from '../../lib/api';
 import { namePath } from '../../lib/form-errors';
+import { ClvSettingsSections } from './clv-settings-sections';
 import {
   getValueSettings,
   updateValueSettings,
@@ -29,7 +30,10 @@ import { PairsEditor } from './value-pairs-editor';
 import { SegmentsEditor } from './value-segments-editor';
 import { toSettings, toValues, type Values } from './value-settings-values';
 
-/** ABC, RFM, tiers, activity costs and schedule; the server checks them and names what it refuses. */
+/**
+ * ABC, RFM, tiers, activity costs, factors, the lifetime-value models, the churn warning and the schedule;
+ * the server checks them and names what it refuses.
+ */
 export function ValueSettingsForm({ view }: { view: ValueSettingsView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -228,6 +232,7 @@ export function ValueSettingsForm({ view }: { view: ValueSettingsView }) {
             </Col>
           </Row>
         </Card>
+        <ClvSettingsSections />
         <Card size="small" title={t('valueSettings.schedule.title')}>
           <Space size="large" wrap>
             <Form.Item

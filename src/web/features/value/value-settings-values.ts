@@ -10,6 +10,10 @@ export type Values = {
   /** Record entries as editable rows. */
   productProspects: { key: string; value: number }[];
   industryGrowth: { key: string; value: number }[];
+  /** With the yearly discount rate in percent. */
+  clv: ValueSettings['clv'];
+  /** The P(alive) threshold and the win-back top share in percent. */
+  churn: ValueSettings['churn'];
 };
 
 const rows = (r: Record<string, number>) => Object.entries(r).map(([key, value]) => ({ key, value }));
@@ -39,6 +43,12 @@ export function toValues(s: ValueSettings): Values {
     schedule: s.schedule,
     productProspects: rows(s.productProspects),
     industryGrowth: rows(s.industryGrowth),
+    clv: { ...s.clv, annualDiscountRate: toPercent(s.clv.annualDiscountRate) },
+    churn: {
+      ...s.churn,
+      pAliveBelow: toPercent(s.churn.pAliveBelow),
+      winBackTopShare: toPercent(s.churn.winBackTopShare),
+    },
   };
 }
 
@@ -60,5 +70,11 @@ export function toSettings(v: Values, base: ValueSettings): ValueSettings {
     schedule: v.schedule,
     productProspects: record(v.productProspects),
     industryGrowth: record(v.industryGrowth),
+    clv: { ...v.clv, annualDiscountRate: toShare(v.clv.annualDiscountRate) },
+    churn: {
+      ...v.churn,
+      pAliveBelow: toShare(v.churn.pAliveBelow),
+      winBackTopShare: toShare(v.churn.winBackTopShare),
+    },
   };
 }
