@@ -44,8 +44,12 @@ describe('predictForRun on the CDNOW sample', () => {
     expect(columns.clvCents[i]).toBeGreaterThan(0);
     expect(Number.isInteger(columns.clvCents[i])).toBe(true);
     for (let k = 0; k < inputs.length; k++) {
-      expect(columns.pAlive[k]).toBeGreaterThan(0);
-      expect(columns.pAlive[k]).toBeLessThanOrEqual(1);
+      // One-time buyers: BG/NBD's P(alive) is 1 by construction, so none is shown.
+      if (inputs[k]!.purchaseDays === 1) expect(columns.pAlive[k]).toBeNaN();
+      else {
+        expect(columns.pAlive[k]).toBeGreaterThan(0);
+        expect(columns.pAlive[k]).toBeLessThanOrEqual(1);
+      }
       expect(columns.churnRisk[k]).toBeGreaterThanOrEqual(0);
       expect(columns.churnRisk[k]).toBeLessThanOrEqual(100);
     }

@@ -131,7 +131,9 @@ export function predictForRun(
     );
     for (let k = 0; k < m; k++) {
       const i = at[k]!;
-      columns.pAlive[i] = scores.pAlive[k]!;
+      // BG/NBD lets customers drop out only after a repeat purchase, so a one-time buyer is "alive" with
+      // probability 1 however long ago they bought: not a figure to show (the churn score uses p0).
+      if (x[k]! > 0) columns.pAlive[i] = scores.pAlive[k]!;
       columns.expectedPurchases[i] = scores.expectedPurchases[k]!;
       if (scores.expectedSpend) columns.expectedSpendCents[i] = Math.round(scores.expectedSpend[k]! * 100);
       if (scores.clv) columns.clvCents[i] = Math.round(scores.clv[k]! * 100);

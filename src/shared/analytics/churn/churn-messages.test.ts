@@ -55,6 +55,18 @@ describe('churn messages', () => {
     expect(churnReasonText(EXAMPLES[code], 'zh-CN')).toBe(zh);
   });
 
+  it('says a tiny probability and a trend past −100% a year in words that hold', () => {
+    expect(churnReasonText({ code: 'low_p_alive', pAlive: 0.0004, below: 0.5 }, 'en')).toBe(
+      'Probability of still being an active customer < 0.1% (below 50%)',
+    );
+    expect(churnReasonText({ code: 'revenue_falling', pctPerYear: -331.4 }, 'zh-CN')).toBe(
+      '收入显著下降：按此趋势一年内降至零',
+    );
+    expect(churnReasonText({ code: 'revenue_falling', pctPerYear: -100 }, 'en')).toBe(
+      'Revenue falling significantly: on this trend it reaches zero within a year',
+    );
+  });
+
   it('plural complaints, fractional satisfaction', () => {
     expect(churnReasonText({ code: 'complaints', count: 3 }, 'en')).toBe(
       '3 complaints in the last 12 months',

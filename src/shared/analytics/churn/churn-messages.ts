@@ -9,6 +9,9 @@ import type { ChurnReason } from './churn-reasons';
 
 const days = (d: number): string => formatCount(Math.round(d));
 
+/** A share that may be tiny: "< 0.1%" rather than a "0%" that reads as certain. */
+const smallShare = (x: number): string => (x > 0 && x < 0.0005 ? '< 0.1%' : formatShare(x));
+
 /** 4 → "4", 6.5 → "6.5". */
 const oneDecimal = (x: number): string => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '');
 
@@ -21,13 +24,19 @@ export function churnReasonText(reason: ChurnReason, locale: Locale): string {
         : `最近一次下单在 ${days(reason.days)} 天前，通常每 ${days(reason.typicalDays)} 天下单一次`;
     case 'low_p_alive':
       return en
-        ? `Probability of still being an active customer ${formatShare(reason.pAlive)} (below ${formatShare(reason.below)})`
-        : `仍为活跃客户的概率为 ${formatShare(reason.pAlive)}（低于 ${formatShare(reason.below)}）`;
+        ? `Probability of still being an active customer ${smallShare(reason.pAlive)} (below ${formatShare(reason.below)})`
+        : `仍为活跃客户的概率为 ${smallShare(reason.pAlive)}（低于 ${formatShare(reason.below)}）`;
     case 'no_repeat_purchase':
       return en
         ? `Bought only once, ${days(reason.days)} days ago (more than ${reason.horizonMonths} months)`
         : `仅下过一次单，在 ${days(reason.days)} 天前（已超过 ${reason.horizonMonths} 个月）`;
     case 'revenue_falling':
+      // The trend line's yearly change relative to the average month can pass −100%: the line reaches
+      // zero within the year, which is what to say.
+      if (reason.pctPerYear <= -100)
+        return en
+          ? 'Revenue falling significantly: on this trend it reaches zero within a year'
+          : '收入显著下降：按此趋势一年内降至零';
       return en
         ? `Revenue falling significantly: ${oneDecimal(reason.pctPerYear)}% a year`
         : `收入显著下降：每年 ${oneDecimal(reason.pctPerYear)}%`;
