@@ -1,16 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiLogin,
-  hasChromium,
-  type KehuServer,
-  launchBrowser,
-  openSignedIn,
-  shot,
-  startKehu,
-  unlabelledControls,
-  warnIfNoChromium,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, hasChromium, openSignedIn, shot, unlabelledControls, warnIfNoChromium } from './harness';
+import { chartDrawn as drawn, kehuAndBrowser } from './kehu-suite';
 
 warnIfNoChromium();
 
@@ -18,32 +9,17 @@ warnIfNoChromium();
 const WAIT = { timeout: 20_000 };
 const WIDE = { width: 1400, height: 1000 };
 
-/** Whether the chart of that name has drawn (ECharts may use more than one canvas layer). */
-const drawn = async (page: Page, name: string | RegExp) =>
-  (await page
-    .getByRole('img', { name, exact: typeof name === 'string' })
-    .locator('canvas')
-    .count()) > 0;
-
 /** Whether Chinese text draws in a font that has the glyphs (not tofu boxes). */
 const drawsChinese = (page: Page) =>
   page.evaluate(() => document.fonts.check('16px sans-serif', '客户终身价值与流失预警'));
 
 describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', { timeout: 240_000 }, () => {
-  let kehu: KehuServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [kehu, browser] = await Promise.all([startKehu(300), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await kehu?.stop();
-  });
+  const suite = kehuAndBrowser(300);
 
   it('runs a classification, then shows its models, CLV per tier and the churn lists; the admin opens their tasks', async () => {
     const { context, page, problems } = await openSignedIn(
-      browser,
-      kehu.url,
+      suite.browser,
+      suite.kehu.url,
       '/value',
       'admin@kehu.demo',
       WIDE,
@@ -124,7 +100,13 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
   });
 
   it('narrows the list to one owner for a manager, and shows a rep why the tasks button is off', async () => {
-    const manager = await openSignedIn(browser, kehu.url, '/value/clv', 'manager@kehu.demo', WIDE);
+    const manager = await openSignedIn(
+      suite.browser,
+      suite.kehu.url,
+      '/value/clv',
+      'manager@kehu.demo',
+      WIDE,
+    );
     const atRisk = manager.page.getByTestId('churn-at_risk');
     const rows = atRisk.locator('.ant-table-row');
     await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(0);
@@ -140,7 +122,7 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
     expect(manager.problems).toEqual([]);
     await manager.context.close();
 
-    const rep = await openSignedIn(browser, kehu.url, '/value/clv', 'sales@kehu.demo', WIDE);
+    const rep = await openSignedIn(suite.browser, suite.kehu.url, '/value/clv', 'sales@kehu.demo', WIDE);
     const button = rep.page.getByTestId('churn-at_risk').getByRole('button', { name: /创建跟进待办/ });
     // The list loaded first: it moves the button as it fills the page.
     await rep.page.getByTestId('churn-at_risk').locator('.ant-table-row').first().waitFor(WAIT);
@@ -160,8 +142,8 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
 
   it('shows the prediction on the 360 page, and says so plainly where there is too little history', async () => {
     const { context, page, problems } = await openSignedIn(
-      browser,
-      kehu.url,
+      suite.browser,
+      suite.kehu.url,
       '/value/clv',
       'admin@kehu.demo',
       WIDE,
@@ -192,16 +174,16 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
     await shot(page, 'clv-360-card-zh');
 
     // A customer the models could not score (no orders): no figure at all, least of all a zero.
-    const cookie = await apiLogin(kehu.url, 'admin@kehu.demo');
+    const cookie = await apiLogin(suite.kehu.url, 'admin@kehu.demo');
     let unscored: number | null = null;
     for (let id = 2; id < 120 && unscored === null; id++) {
-      const res = await fetch(`${kehu.url}/api/v1/customers/${id}/value`, { headers: { cookie } });
+      const res = await fetch(`${suite.kehu.url}/api/v1/customers/${id}/value`, { headers: { cookie } });
       if (!res.ok) continue;
       const p = (await res.json()).latest?.prediction;
       if (p && p.pAlive === null && p.clv === null && p.churnRisk === null) unscored = id;
     }
     expect(unscored).not.toBeNull();
-    await page.goto(`${kehu.url}/customers/${unscored}`);
+    await page.goto(`${suite.kehu.url}/customers/${unscored}`);
     await card.getByTestId('prediction-none').waitFor(WAIT);
     expect(await card.innerText()).toContain('购买记录不足，暂不预测。');
     expect(await card.innerText()).not.toMatch(/¥0\.00|0%/);
@@ -213,8 +195,8 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
 
   it('edits the lifetime value and churn settings in percent', async () => {
     const { context, page, problems } = await openSignedIn(
-      browser,
-      kehu.url,
+      suite.browser,
+      suite.kehu.url,
       '/value/settings',
       'admin@kehu.demo',
       WIDE,
@@ -227,8 +209,10 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
     await page.getByLabel('赢回：历史价值居前', { exact: true }).fill('15');
     await page.getByRole('button', { name: /保存规则/ }).click();
     await page.getByText('价值分析规则已保存，下次分类起生效。').waitFor(WAIT);
-    const cookie = await apiLogin(kehu.url, 'admin@kehu.demo');
-    const saved = await (await fetch(`${kehu.url}/api/v1/value/settings`, { headers: { cookie } })).json();
+    const cookie = await apiLogin(suite.kehu.url, 'admin@kehu.demo');
+    const saved = await (
+      await fetch(`${suite.kehu.url}/api/v1/value/settings`, { headers: { cookie } })
+    ).json();
     expect(saved.settings.clv.annualDiscountRate).toBe(0.125);
     expect(saved.settings.churn).toMatchObject({ winBackTopShare: 0.15, pAliveBelow: 0.5 });
     await page.getByText('流失预警', { exact: true }).scrollIntoViewIfNeeded();
@@ -240,8 +224,8 @@ describe.skipIf(!hasChromium)('the lifetime value and churn pages in Chromium', 
 
   it('reads in English', async () => {
     const { context, page, problems } = await openSignedIn(
-      browser,
-      kehu.url,
+      suite.browser,
+      suite.kehu.url,
       '/value/clv',
       'analyst@kehu.demo',
       WIDE,

@@ -97,6 +97,37 @@ export const enClv: Pick<Messages, 'clv'> = {
       riskTitle: 'Churn risk across runs',
       tooltip: 'CLV {{clv}}, churn risk {{risk}}',
     },
+    check: {
+      title: 'Model check',
+      explain:
+        "The check refits the models on the history up to {{months}} months before the run's day (the churn warning's horizon) and compares them with what the customers did since: whether the forecast purchases come close to the actual ones, and whether the customers at high churn risk did stop buying.",
+      run: 'Run model check',
+      runAgain: 'Run again',
+      running:
+        'Checking: refitting the models and comparing them with the purchases since; on large data this takes a while…',
+      managersOnly: 'Only admins and managers may run the model check.',
+      dates:
+        'Calibration up to {{calibrationEnd}} → holdout up to {{holdoutEnd}} ({{length}}), checked {{at}}',
+      length: { day: '{{count}} days', week: '{{count}} weeks', month: '{{count}} months' },
+      auc: 'Churn risk AUC',
+      aucMeaning:
+        '{{auc}}: a customer who stopped buying had a higher risk than one who kept buying in {{share}}% of pairs (0.5 is a coin toss).',
+      aucNone: 'Not computable: in the holdout every customer stopped buying, or every one kept buying.',
+      scored: 'Customers scored at the calibration end',
+      churned: 'Of them, no purchase in the holdout',
+      holdoutTitle: 'Purchases in the holdout: forecast vs actual',
+      holdoutAxis: 'Repeat purchases before {{date}}',
+      holdoutMean: 'Mean purchases in the holdout',
+      holdoutTooltip: '{{label}} repeat purchases before ({{count}} customers)',
+      trackingTitle: 'Cumulative repeat purchases: forecast vs actual',
+      trackingAxis: 'Cumulative repeat purchases',
+      periodEnd: 'Up to {{date}}',
+      tooltipValue: '{{series}}: {{value}}',
+      markLabel: '← calibration | holdout →',
+      actual: 'Actual',
+      expected: 'Forecast',
+      noBgnbd: 'No BG/NBD model could be fitted at the calibration end: there is no forecast to compare.',
+    },
     settings: {
       clvTitle: 'Lifetime value models',
       period: 'Time unit',

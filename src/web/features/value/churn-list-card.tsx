@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import {
   openChurnTasks,
 } from './clv-api';
 import { formatProbability, riskColor, useChurnThresholds } from './clv-format';
+import { ManagerButton } from './manager-button';
 import { VALUE_KEY } from './value-api';
 import { canManageValue, percent } from './value-hooks';
 import { CustomerCell, LoadMore } from './value-list-parts';
@@ -47,33 +48,24 @@ export function ChurnListCard({ list }: { list: ChurnListKind }) {
     },
   });
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  const button = (
-    <Button
-      size="small"
-      type="primary"
-      icon={<PlusOutlined />}
-      loading={open.isPending}
-      disabled={!manager || rows.length === 0}
-      onClick={() => open.mutate()}
-      // A disabled button gets no mouse events: the span around it shows the tooltip.
-      style={manager ? undefined : { pointerEvents: 'none' }}
-    >
-      {t('clv.lists.createTasks')}
-    </Button>
-  );
   return (
     <Card
       title={t(`clv.lists.${list}`)}
       size="small"
       data-testid={`churn-${list}`}
       extra={
-        manager ? (
-          button
-        ) : (
-          <Tooltip title={t('clv.lists.managersOnly')}>
-            <span style={{ cursor: 'not-allowed', display: 'inline-block' }}>{button}</span>
-          </Tooltip>
-        )
+        <ManagerButton
+          manager={manager}
+          why={t('clv.lists.managersOnly')}
+          size="small"
+          type="primary"
+          icon={<PlusOutlined />}
+          loading={open.isPending}
+          disabled={rows.length === 0}
+          onClick={() => open.mutate()}
+        >
+          {t('clv.lists.createTasks')}
+        </ManagerButton>
       }
     >
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>

@@ -49,6 +49,7 @@ export function useChurnThresholds() {
   const churn = settings.data?.settings.churn;
   return {
     atRiskScore: churn?.atRiskScore ?? 60,
+    horizonMonths: churn?.horizonMonths ?? 6,
     winBackDormantDays: churn?.winBackDormantDays ?? 180,
     winBackTopShare: churn?.winBackTopShare ?? 0.2,
   };

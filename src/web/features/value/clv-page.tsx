@@ -6,19 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { ChurnListCard } from './churn-list-card';
-import { getValueModel, type ValueModel } from './clv-api';
+import { getValueModel, VALUE_MODEL_KEY, type ValueModel } from './clv-api';
+import { ModelCheckSection } from './clv-model-check';
 import { ModelPanel } from './clv-model-panel';
-import { VALUE_KEY } from './value-api';
 
 // ECharts loads with the charts, not with the page.
 const ClvCharts = lazy(() => import('./clv-charts'));
 
-const MODEL_KEY = [...VALUE_KEY, 'model'] as const;
-
 /** 客户终身价值与流失预警: the latest run's models, CLV and churn risk per tier, the churn lists. */
 export default function ClvPage() {
   const { t } = useTranslation();
-  const model = useQuery({ queryKey: MODEL_KEY, queryFn: ({ signal }) => getValueModel(signal) });
+  const model = useQuery({ queryKey: VALUE_MODEL_KEY, queryFn: ({ signal }) => getValueModel(signal) });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Header model={model.data} />
@@ -34,6 +32,7 @@ export default function ClvPage() {
       ) : (
         <>
           <ModelPanel view={model.data} />
+          <ModelCheckSection view={model.data} />
           <Suspense fallback={<Skeleton active />}>
             <ClvCharts />
           </Suspense>
