@@ -59,6 +59,9 @@ describe('churn messages', () => {
     expect(churnReasonText({ code: 'low_p_alive', pAlive: 0.0004, below: 0.5 }, 'en')).toBe(
       'Probability of still being an active customer < 0.1% (below 50%)',
     );
+    expect(churnReasonText({ code: 'low_p_alive', pAlive: 0, below: 0.5 }, 'zh-CN')).toBe(
+      '仍为活跃客户的概率为 < 0.1%（低于 50%）',
+    );
     expect(churnReasonText({ code: 'revenue_falling', pctPerYear: -331.4 }, 'zh-CN')).toBe(
       '收入显著下降：按此趋势一年内降至零',
     );

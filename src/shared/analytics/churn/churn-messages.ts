@@ -9,8 +9,11 @@ import type { ChurnReason } from './churn-reasons';
 
 const days = (d: number): string => formatCount(Math.round(d));
 
-/** A share that may be tiny: "< 0.1%" rather than a "0%" that reads as certain. */
-const smallShare = (x: number): string => (x > 0 && x < 0.0005 ? '< 0.1%' : formatShare(x));
+/**
+ * A probability that may be tiny: "< 0.1%" rather than a "0%" that reads as certain (the model never
+ * says 0; a stored figure rounded to six places may).
+ */
+const smallShare = (x: number): string => (x >= 0 && x < 0.0005 ? '< 0.1%' : formatShare(x));
 
 /** 4 → "4", 6.5 → "6.5". */
 const oneDecimal = (x: number): string => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '');
