@@ -17,16 +17,15 @@
  * factors.market_growth, else factors.industry_growth, else settings.industryGrowth[factors.industry],
  * else revenue_trend; any other name is read from the customer's factors.
  */
-import { ABC_A, ABC_LETTERS, rankAbc, validateCutOffs } from './abc';
+import { ABC_A, ABC_LETTERS, rankAbc } from './abc';
+import { cellMaps, checkEngineInput } from './classify-setup';
 import { SummaryAccumulator } from './classify-summary';
 import { dayNumber, trustedDayNumber } from './days';
-import { ValueEngineError } from './engine-errors';
-import { type CompiledMatrix, cellOf, compileMatrix, MatrixError } from './matrix-assign';
+import { cellOf } from './matrix-assign';
 import { codeOrder, releaseScratch, scratchKeys } from './ranking';
 import { tCritical95, trendStats } from './revenue-trend';
 import { rankScores } from './rfm';
 import { lookupSegment, NO_RFM_SEGMENT, OTHERS_SEGMENT, segmentTable } from './rfm-segments';
-import { segmentRuleIssues } from './settings-check';
 import type {
   ClassificationOutput,
   ClassificationSummary,
@@ -49,81 +48,13 @@ import {
   walletPotentialCents,
 } from './value-tiers';
 
-export { NO_RFM_SEGMENT };
-
-/** Refuses settings and matrices the engine cannot use (ValueEngineError). */
-export function checkEngineInput(
-  settings: ValueSettings,
-  matrices: readonly MatrixDefinition[],
-  asOf: string,
-): CompiledMatrix[] {
-  const [cutIssue] = validateCutOffs(settings.abc.aCut, settings.abc.bCut);
-  if (cutIssue)
-    throw new ValueEngineError(
-      cutIssue.code,
-      `abc.${cutIssue.path}`,
-      `ABC cut-offs ${settings.abc.aCut} / ${settings.abc.bCut}: ${cutIssue.code}`,
-    );
-  const [ruleIssue] = segmentRuleIssues(settings.rfm.segments);
-  if (ruleIssue)
-    throw new ValueEngineError(
-      'invalid_segment_rules',
-      ruleIssue.path,
-      `${ruleIssue.path}: ${ruleIssue.code}`,
-    );
-  if (Number.isNaN(dayNumber(asOf)))
-    throw new ValueEngineError('invalid_as_of', 'asOf', `as-of is not a valid day: ${asOf}`);
-  const keys = new Set<string>();
-  return matrices.map((m) => {
-    if (keys.has(m.key))
-      throw new ValueEngineError('matrix_key_twice', `matrices.${m.key}`, `matrix key twice: ${m.key}`);
-    keys.add(m.key);
-    try {
-      return compileMatrix(m);
-    } catch (err) {
-      if (err instanceof MatrixError)
-        throw new ValueEngineError('invalid_matrix', `matrices.${m.key}.${err.issues[0]!.path}`, err.message);
-      throw err;
-    }
-  });
-}
+export { checkEngineInput, NO_RFM_SEGMENT };
 
 const FLAG_BITS: readonly VerdictFlag[] = ['negative_value', 'no_orders', 'future_orders_ignored', 'no_rfm'];
 /** The 16 flag lists, shared by the verdicts (most customers have none): index = bit mask. */
 const FLAG_LISTS: readonly (readonly VerdictFlag[])[] = Array.from({ length: 16 }, (_, mask) =>
   Object.freeze(FLAG_BITS.filter((_, bit) => mask & (1 << bit))),
 );
-
-/**
- * Cell maps shared by the verdicts with the same cells: the combination of cell indexes (−1 → none)
- * as a mixed-radix number (or, past 2^53 combinations, a string) → a frozen map. There are few
- * combinations, and a million customers.
- */
-function cellMaps(compiled: readonly CompiledMatrix[]) {
-  const cache = new Map<number | string, Readonly<Record<string, string>>>();
-  const picked = new Int32Array(compiled.length);
-  const combinations = compiled.reduce((p, m) => p * (m.keys.length + 1), 1);
-  const numeric = combinations <= Number.MAX_SAFE_INTEGER;
-  return {
-    picked,
-    get(): Readonly<Record<string, string>> {
-      let id: number | string = 0;
-      if (numeric)
-        for (let m = 0; m < compiled.length; m++) id = id * (compiled[m]!.keys.length + 1) + picked[m]! + 1;
-      else id = picked.join(',');
-      let map = cache.get(id);
-      if (!map) {
-        const cells: Record<string, string> = {};
-        compiled.forEach((c, m) => {
-          if (picked[m]! >= 0) cells[c.key] = c.keys[picked[m]!]!;
-        });
-        map = Object.freeze(cells);
-        cache.set(id, map);
-      }
-      return map;
-    },
-  };
-}
 
 type FactorReader = (customer: number) => string | number | null | undefined;
 
