@@ -195,12 +195,6 @@ function rfmColumns(col: Columns) {
 export type VerdictSource = { readonly count: number; verdict(i: number): CustomerVerdict };
 export type LazyClassification = VerdictSource & { summary: ClassificationSummary };
 
-/** The verdicts of an array (tests, `kehu analyze`) as a VerdictSource. */
-export const verdictsOf = (verdicts: readonly CustomerVerdict[]): VerdictSource => ({
-  count: verdicts.length,
-  verdict: (i) => verdicts[i]!,
-});
-
 export function classifyCustomers(
   inputs: readonly CustomerValueInput[],
   settings: ValueSettings,

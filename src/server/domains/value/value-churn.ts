@@ -21,9 +21,9 @@ import { visibleCustomersSql } from '../customers/customers.access';
 import { addDays, type RunRef } from './value-breaches';
 import { type ChurnRow, churnKey, churnListSql } from './value-churn.sql';
 import { figuresOf, storedReasons } from './value-prediction-view';
+import { MONEY } from './value-read.service';
 import { openTasks } from './value-tasks';
 
-const MONEY = /^-?\d+(?:\.\d+)?$/;
 /** Days a task is given: a week for a customer at risk, two for a win-back. */
 const TASK_DAYS: Record<ChurnListKind, number> = { at_risk: 7, win_back: 14 };
 

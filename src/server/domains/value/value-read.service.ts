@@ -28,7 +28,8 @@ import { predictionView } from './value-prediction-view';
 import type { RunRow, ValueReadRepository, VerdictRow } from './value-read.repository';
 
 const HISTORY = 120;
-const MONEY = /^-?\d+(?:\.\d+)?$/;
+/** A money cursor part: a decimal as the database writes it. */
+export const MONEY = /^-?\d+(?:\.\d+)?$/;
 
 export const runView = (r: RunRow): ValueRun => ({
   id: r.id,
