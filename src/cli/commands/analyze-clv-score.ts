@@ -3,11 +3,8 @@
  * the calibration end, as the server's run computes them (predictions.ts), and the churn score's check on
  * the holdout (ROC AUC of "no purchase in the next 6 months").
  */
-import {
-  meanIntervalDays,
-  scoreChurnColumns,
-  significantlyFalling,
-} from '../../shared/analytics/churn/churn-score';
+import { churnFigureColumns } from '../../shared/analytics/churn/churn-figures';
+import { scoreChurnColumns } from '../../shared/analytics/churn/churn-score';
 import { horizonDays } from '../../shared/analytics/churn/churn-settings';
 import { pNoPurchaseColumns } from '../../shared/analytics/churn/no-purchase';
 import { rocAuc } from '../../shared/analytics/churn/roc-auc';
@@ -19,7 +16,6 @@ import {
   scoreCustomers,
 } from '../../shared/analytics/clv/models';
 import { dayNumber } from '../../shared/analytics/days';
-import { trendStats } from '../../shared/analytics/revenue-trend';
 import { DEFAULT_VALUE_SETTINGS } from '../../shared/analytics/value-settings';
 import type { ClvAccumulator } from './analyze-clv';
 
@@ -46,31 +42,22 @@ export function scoreAll(
   const p0 = pNoPurchaseColumns(bgnbd, x, tx, T, horizonDays(CHURN) / periodDays, new Float64Array(m));
 
   // The rule-based reasons' figures, in days as of the calibration end (t_x and T back from periods).
-  const daysSince = new Float64Array(m);
-  const purchaseDays = new Float64Array(m);
-  const meanInterval = new Float64Array(m);
-  const trendPct = new Float64Array(m).fill(Number.NaN);
-  const trendSignificant = new Uint8Array(m);
-  const stats = new Float64Array(3);
+  const firstDay = Float64Array.from(rows, (r) => dayNumber(r.firstDay));
+  const lastDay = Float64Array.from(rows, (r, k) => firstDay[k]! + Math.round(r.t_x * periodDays));
   const noMonths = new Float64Array(12);
-  for (let k = 0; k < m; k++) {
-    const r = rows[k]!;
-    const first = dayNumber(r.firstDay);
-    const last = first + Math.round(r.t_x * periodDays);
-    daysSince[k] = first + Math.round(r.T * periodDays) - last;
-    purchaseDays[k] = r.x + 1;
-    meanInterval[k] = meanIntervalDays(first, last, r.x + 1) ?? Number.NaN;
-    const months = acc.customers.get(r.key)?.monthly ?? noMonths;
-    trendStats(months, stats);
-    if (stats[2]! > 0) trendPct[k] = ((12 * stats[0]!) / stats[2]!) * 100;
-    trendSignificant[k] = significantlyFalling(stats[1]!, months.length) ? 1 : 0;
-  }
-  const out = { score: churnRisk, reasons: new Uint16Array(m) };
-  scoreChurnColumns(
-    { p0, pAlive: scores.pAlive, daysSince, purchaseDays, meanInterval, trendPct, trendSignificant },
-    CHURN,
-    out,
+  const figures = churnFigureColumns(
+    m,
+    {
+      firstDay,
+      lastDay,
+      purchaseDays: Float64Array.from(rows, (r) => r.x + 1),
+      monthly: (k) => acc.customers.get(rows[k]!.key)?.monthly ?? noMonths,
+    },
+    dayNumber(data.calibrationEnd),
+    p0,
+    scores.pAlive,
   );
+  scoreChurnColumns(figures, CHURN, { score: churnRisk, reasons: new Uint16Array(m) });
   return { scores, churnRisk };
 }
 

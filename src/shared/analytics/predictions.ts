@@ -14,14 +14,14 @@
  * evaluation and move the estimates only in the third significant digit).
  */
 
+import { churnFigureColumns } from './churn/churn-figures';
 import { reasonCodes } from './churn/churn-reasons';
-import { meanIntervalDays, scoreChurnColumns, significantlyFalling } from './churn/churn-score';
+import { scoreChurnColumns } from './churn/churn-score';
 import { horizonDays } from './churn/churn-settings';
 import { pNoPurchaseColumns } from './churn/no-purchase';
 import type { RunModel } from './churn-api.schema';
 import { fitModelsOnly, PERIOD_DAYS, scoreCustomers } from './clv/models';
 import { dayNumber, trustedDayNumber } from './days';
-import { trendStats } from './revenue-trend';
 import type { CustomerValueInput, PredictionColumns } from './value.contract';
 import type { ValueSettings } from './value-settings';
 
@@ -192,31 +192,25 @@ function churnColumns(
   settings: ValueSettings,
   out: PredictionColumns,
 ) {
-  const daysSince = new Float64Array(m);
+  const firstDay = new Float64Array(m);
+  const lastDay = new Float64Array(m);
   const purchaseDays = new Float64Array(m);
-  const meanInterval = new Float64Array(m);
-  const trendPct = new Float64Array(m);
-  const trendSignificant = new Uint8Array(m);
-  const stats = new Float64Array(3);
   for (let k = 0; k < m; k++) {
     const c = inputs[at[k]!]!;
-    const first = trustedDayNumber(c.firstOrderOn!);
-    const last = trustedDayNumber(c.lastOrderOn!);
-    daysSince[k] = asOfDay - last;
+    firstDay[k] = trustedDayNumber(c.firstOrderOn!);
+    lastDay[k] = trustedDayNumber(c.lastOrderOn!);
     purchaseDays[k] = c.purchaseDays;
-    meanInterval[k] = meanIntervalDays(first, last, c.purchaseDays) ?? Number.NaN;
-    const months = c.monthlyRevenueCents;
-    trendStats(months, stats);
-    const mean = stats[2]!;
-    trendPct[k] = months.length >= 3 && mean > 0 ? ((12 * stats[0]!) / mean) * 100 : Number.NaN;
-    trendSignificant[k] = significantlyFalling(stats[1]!, months.length) ? 1 : 0;
   }
-  const scores = { score: new Int16Array(m), reasons: new Uint16Array(m) };
-  scoreChurnColumns(
-    { p0, pAlive, daysSince, purchaseDays, meanInterval, trendPct, trendSignificant },
-    settings.churn,
-    scores,
+  const figures = churnFigureColumns(
+    m,
+    { firstDay, lastDay, purchaseDays, monthly: (k) => inputs[at[k]!]!.monthlyRevenueCents },
+    asOfDay,
+    p0,
+    pAlive,
   );
+  const { daysSince, meanInterval, trendPct } = figures;
+  const scores = { score: new Int16Array(m), reasons: new Uint16Array(m) };
+  scoreChurnColumns(figures, settings.churn, scores);
   const lists = new Map<number, readonly string[]>();
   for (let k = 0; k < m; k++) {
     const i = at[k]!;
