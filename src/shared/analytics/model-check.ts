@@ -12,7 +12,7 @@ import type { ModelCheck } from './churn-api.schema';
 import { calibrationVsHoldout, trackingSeries } from './clv/diagnostics';
 import { PERIOD_DAYS } from './clv/models';
 import { dayNumber } from './days';
-import { modelRows, predictForRun } from './predictions';
+import { predictForRun } from './predictions';
 import type { CustomerValueInput } from './value.contract';
 import type { ValueSettings } from './value-settings';
 
@@ -34,8 +34,8 @@ export function checkModels(p: ModelCheckInput): ModelCheck {
   const { inputs, settings } = p;
   const periodDays = PERIOD_DAYS[settings.clv.period];
   const holdoutPeriods = (dayNumber(p.holdoutEnd) - dayNumber(p.calibrationEnd)) / periodDays;
-  const { columns, model } = predictForRun(inputs, p.calibrationEnd, settings);
-  const { at, x, tx, T, m } = modelRows(inputs, p.calibrationEnd, settings);
+  const { columns, model, rows: modelled } = predictForRun(inputs, p.calibrationEnd, settings);
+  const { at, x, tx, T, m } = modelled;
   const holdout = new Float64Array(m);
   const scores: number[] = [];
   const churnedFlags: boolean[] = [];

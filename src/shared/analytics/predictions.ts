@@ -27,7 +27,9 @@ import type { ValueSettings } from './value-settings';
 
 export type { RunModel };
 
-export type RunPredictions = { columns: PredictionColumns; model: RunModel };
+/** rows: the models' rows the run scored (modelRows), for a caller that compares them with more. */
+export type RunPredictions = { columns: PredictionColumns; model: RunModel; rows: ModelRows };
+export type ModelRows = ReturnType<typeof modelRows>;
 
 /** A hash of the customer id to [0, 1): the fixed fitting sample (splitmix32's finaliser). */
 function unitHash(id: number): number {
@@ -85,7 +87,8 @@ export function predictForRun(
   const n = inputs.length;
   const periodDays = PERIOD_DAYS[clv.period];
   const asOfDay = dayNumber(asOf);
-  const { at, x, tx, T, zbar, margin, m } = modelRows(inputs, asOf, settings);
+  const rows = modelRows(inputs, asOf, settings);
+  const { at, x, tx, T, zbar, margin, m } = rows;
   const share = Math.min(1, clv.fitSample / Math.max(1, m));
   const sample = [];
   for (let k = 0; k < m; k++)
@@ -147,6 +150,7 @@ export function predictForRun(
       Object.entries(s ?? {}).map(([k, v]) => [k, Number.isFinite(v) ? (v as number) : null]),
     );
   return {
+    rows,
     columns,
     model: {
       period: clv.period,
